@@ -1,0 +1,153 @@
+import { existsSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import Fastify from 'fastify';
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import multipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { LIMITS, type ErrorBody } from '@qloop/contracts';
+import type { Config } from './config.js';
+import type { Database } from './db/client.js';
+import { errorHandler } from './lib/error-handler.js';
+import { registerMetrics } from './lib/metrics.js';
+import type { App, RouteInfo } from './lib/route.js';
+import type { Principal } from './modules/auth/principal.js';
+import { resolvePrincipal } from './modules/auth/authenticate.js';
+import { registerAuthRoutes } from './modules/auth/auth.routes.js';
+import { registerHealthRoutes } from './modules/health/health.routes.js';
+import { registerOrgRoutes } from './modules/org/org.routes.js';
+import { registerDepartmentRoutes } from './modules/org/departments.routes.js';
+import { registerUserRoutes } from './modules/users/users.routes.js';
+import { registerCustomerBaseRoutes } from './modules/customer-base/customer-base.routes.js';
+import { registerAuditRoutes } from './modules/audit/audit.routes.js';
+import { registerTokenRoutes } from './modules/tokens/tokens.routes.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    database: Database;
+    config: Config;
+    sessionSecret: string;
+    routeTable: RouteInfo[];
+    /** false while starting and once shutdown has begun: /readyz answers 503 */
+    acceptingTraffic: boolean;
+  }
+  interface FastifyRequest {
+    principal: Principal | null;
+  }
+}
+
+export type BuildOptions = {
+  config: Config;
+  database: Database;
+  sessionSecret: string;
+  /** pino logger options; tests pass false */
+  logger?: boolean | object;
+};
+
+export async function buildApp(opts: BuildOptions): Promise<App> {
+  const app = Fastify({
+    logger:
+      opts.logger ??
+      (opts.config.production
+        ? { level: opts.config.logLevel }
+        : { level: opts.config.logLevel, transport: { target: 'pino-pretty', options: { singleLine: true } } }),
+    bodyLimit: LIMITS.bodyBytesMax,
+    trustProxy: opts.config.trustProxy,
+    requestIdHeader: 'x-request-id',
+    // Accept a caller's request id only if it is short and plain; otherwise make one.
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
+    },
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+
+  app.decorate('database', opts.database);
+  app.decorate('config', opts.config);
+  app.decorate('sessionSecret', opts.sessionSecret);
+  app.decorate('routeTable', [] as RouteInfo[]);
+  app.decorate('acceptingTraffic', true);
+  app.decorateRequest('principal', null);
+
+  app.addHook('onRequest', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
+  app.addHook('onSend', async (_req, reply, payload) => {
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'same-origin');
+    reply.header('x-frame-options', 'DENY');
+    return payload;
+  });
+
+  await app.register(cookie);
+  // Registered after the cookie plugin so that cookies are parsed when this hook runs.
+  app.addHook('onRequest', async (req) => {
+    if (req.url.startsWith('/api/v1/')) req.principal = await resolvePrincipal(opts.database.db, req);
+  });
+  await app.register(rateLimit, { global: false });
+  await app.register(multipart, {
+    limits: { fileSize: LIMITS.uploadBytesMax, files: 1, fields: 10 },
+  });
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'Qloop API',
+        description: 'Qloop service quality management platform (服务质量管理平台). Errors: `{ error: { code, message, details } }`. Lists: `page`, `pageSize`, `sort` (`field` or `-field`).',
+        version: '1',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'qloop_sid' },
+          bearer: { type: 'http', scheme: 'bearer', description: 'API token qlp_…' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+
+  registerMetrics(app);
+  registerHealthRoutes(app);
+  registerAuthRoutes(app);
+  registerOrgRoutes(app);
+  registerDepartmentRoutes(app);
+  registerUserRoutes(app);
+  registerCustomerBaseRoutes(app);
+  registerAuditRoutes(app);
+  registerTokenRoutes(app);
+
+  await registerWebApp(app, opts.config.webDist);
+  return app;
+}
+
+/** Serves the built web app with a fallback to index.html for client-side routes. */
+async function registerWebApp(app: App, webDist: string) {
+  const hasWeb = existsSync(path.join(webDist, 'index.html'));
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false });
+  }
+  app.setNotFoundHandler((req, reply) => {
+    const apiLike = /^\/(api|healthz|readyz|metrics)(\/|$)/.test(req.url);
+    if (!apiLike && req.method === 'GET' && hasWeb) {
+      return reply.type('text/html').sendFile('index.html');
+    }
+    const body: ErrorBody = {
+      error: { code: 'NOT_FOUND', message: `no route ${req.method} ${req.url.split('?')[0]}` },
+    };
+    return reply.code(404).send(body);
+  });
+}

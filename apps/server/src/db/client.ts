@@ -1,0 +1,80 @@
+import { mkdir } from 'node:fs/promises';
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import pg from 'pg';
+import * as schema from './schema/index.js';
+
+export type Schema = typeof schema;
+/** The Drizzle database, or a transaction of it (a PgTransaction is a PgDatabase). */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+
+/** The few raw operations the migrator, health checks and benchmarks need on either driver. */
+export interface SqlClient {
+  kind: 'pglite' | 'postgres';
+  exec(sqlText: string): Promise<void>;
+  query<T = Record<string, unknown>>(sqlText: string, params?: unknown[]): Promise<T[]>;
+  /** Runs `fn` while holding a PostgreSQL advisory lock (a no-op mutex on single-process PGlite). */
+  withLock<T>(key: number, fn: () => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export type Database = { db: Db; sql: SqlClient };
+
+export type DatabaseOptions = {
+  databaseUrl?: string | undefined;
+  /** PGlite data directory; `memory://` for a throw-away in-memory database. */
+  dataDir?: string;
+  poolSize?: number;
+};
+
+export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
+  if (opts.databaseUrl) return openPostgres(opts.databaseUrl, opts.poolSize ?? 10);
+  return openPglite(opts.dataDir ?? 'memory://');
+}
+
+async function openPglite(dataDir: string): Promise<Database> {
+  if (!dataDir.startsWith('memory://')) await mkdir(dataDir, { recursive: true });
+  const client = await PGlite.create(dataDir);
+  const db = drizzlePglite({ client, schema }) as unknown as Db;
+  const sql: SqlClient = {
+    kind: 'pglite',
+    exec: async (text) => {
+      await client.exec(text);
+    },
+    query: async <T>(text: string, params?: unknown[]) =>
+      (await client.query<T>(text, params as unknown[] | undefined)).rows,
+    // PGlite is one connection inside this process: nothing else can take the lock.
+    withLock: (_key, fn) => fn(),
+    close: () => client.close(),
+  };
+  return { db, sql };
+}
+
+async function openPostgres(url: string, poolSize: number): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // Fail fast with the driver's message (bad host, bad database) instead of at the first request.
+  await pool.query('SELECT 1');
+  const db = drizzlePg({ client: pool, schema }) as unknown as Db;
+  const sql: SqlClient = {
+    kind: 'postgres',
+    exec: async (text) => {
+      await pool.query(text);
+    },
+    query: async <T>(text: string, params?: unknown[]) =>
+      (await pool.query(text, params)).rows as T[],
+    withLock: async (key, fn) => {
+      const conn = await pool.connect();
+      try {
+        await conn.query('SELECT pg_advisory_lock($1)', [key]);
+        return await fn();
+      } finally {
+        await conn.query('SELECT pg_advisory_unlock($1)', [key]).catch(() => undefined);
+        conn.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+  return { db, sql };
+}

@@ -1,0 +1,29 @@
+import type { ErrorCode } from '@qloop/contracts';
+
+/** A failure the caller can act on; mapped once to an HTTP status and the standard error body. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly status: number,
+    readonly details?: unknown,
+  ) {
+    super(message);
+  }
+}
+
+export const notFound = (what: string) => new AppError('NOT_FOUND', `${what} not found`, 404);
+export const forbidden = (message = 'you do not have permission to do this') =>
+  new AppError('FORBIDDEN', message, 403);
+export const conflict = (message: string, details?: unknown) =>
+  new AppError('CONFLICT', message, 409, details);
+export const badRequest = (message: string, details?: unknown) =>
+  new AppError('VALIDATION_FAILED', message, 400, details);
+export const unauthenticated = (message = 'sign in first') =>
+  new AppError('UNAUTHENTICATED', message, 401);
+
+/** PostgreSQL unique violations become 409 with the constraint name, never a 500. */
+export function isUniqueViolation(err: unknown): boolean {
+  const e = err as { code?: string; cause?: { code?: string } };
+  return e?.code === '23505' || e?.cause?.code === '23505';
+}

@@ -1,0 +1,95 @@
+import { randomInt } from 'node:crypto';
+import { eq, sql } from 'drizzle-orm';
+import type { AuditAction } from '@qloop/contracts';
+import type { Db } from '../../db/client.js';
+import { auditChainHeads, auditLog } from '../../db/schema/index.js';
+import { AUDIT_CHAINS, entryHash, type ChainEntry } from './audit-chain.js';
+
+/** Who is acting and through which request; taken from the authenticated request. */
+export type AuditContext = {
+  actorId: string | null;
+  actorName: string | null;
+  requestId: string | null;
+  ip: string | null;
+};
+
+export const SYSTEM_CONTEXT: AuditContext = {
+  actorId: null,
+  actorName: 'system',
+  requestId: null,
+  ip: null,
+};
+
+export type AuditEvent = {
+  action: AuditAction;
+  entityType: string;
+  entityId?: string | null;
+  /** org unit the record belongs to, so scoped viewers see only their part of the trail */
+  orgUnitId?: string | null;
+  before?: unknown;
+  after?: unknown;
+};
+
+/**
+ * Appends events to the audit trail inside the caller's transaction, so the record change and its
+ * audit entry commit or roll back together. Must be called with a transaction: the chain head row
+ * stays locked until it commits, which is what keeps each chain gap-free and ordered.
+ */
+export async function appendAudit(tx: Db, ctx: AuditContext, events: AuditEvent[]): Promise<void> {
+  if (events.length === 0) return;
+  const chain = randomInt(AUDIT_CHAINS);
+  const [head] = await tx
+    .select({ seq: auditChainHeads.seq, hash: auditChainHeads.hash })
+    .from(auditChainHeads)
+    .where(eq(auditChainHeads.chain, chain))
+    .for('update');
+  if (!head) throw new Error(`audit chain ${chain} has no head row; migrations incomplete`);
+  let seq = Number(head.seq);
+  let prevHash = head.hash;
+  const at = new Date();
+  const rows = events.map((e) => {
+    seq += 1;
+    const entry: ChainEntry = {
+      chain,
+      seq,
+      at,
+      actorId: ctx.actorId,
+      actorName: ctx.actorName,
+      action: e.action,
+      entityType: e.entityType,
+      entityId: e.entityId ?? null,
+      orgUnitId: e.orgUnitId ?? null,
+      before: e.before ?? null,
+      after: e.after ?? null,
+      requestId: ctx.requestId,
+      ip: ctx.ip,
+      prevHash,
+    };
+    const hash = entryHash(entry);
+    prevHash = hash;
+    return { ...entry, hash };
+  });
+  await tx.insert(auditLog).values(rows);
+  await tx
+    .update(auditChainHeads)
+    .set({ seq, hash: prevHash })
+    .where(sql`${auditChainHeads.chain} = ${chain}`);
+}
+
+/** Keeps only the fields that changed, for compact before/after records of an update. */
+export function diffFields<T extends Record<string, unknown>>(
+  before: T,
+  after: Partial<T>,
+): { before: Partial<T>; after: Partial<T> } | null {
+  const b: Partial<T> = {};
+  const a: Partial<T> = {};
+  for (const key of Object.keys(after) as (keyof T)[]) {
+    const nv = after[key];
+    if (nv === undefined) continue;
+    if (JSON.stringify(before[key]) !== JSON.stringify(nv)) {
+      b[key] = before[key];
+      a[key] = nv;
+    }
+  }
+  return Object.keys(a).length ? { before: b, after: a } : null;
+}

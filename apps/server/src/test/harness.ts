@@ -1,0 +1,77 @@
+import { eq, sql } from 'drizzle-orm';
+import type { LightMyRequestResponse } from 'fastify';
+import { buildApp } from '../app.js';
+import { loadConfig } from '../config.js';
+import type { Database } from '../db/client.js';
+import { orgUnits, users } from '../db/schema/index.js';
+import type { App } from '../lib/route.js';
+import { DEMO_PASSWORD } from '../seed/demo-data.js';
+import { seedDemo } from '../seed/seed.js';
+import { openTestDatabase } from './test-database.js';
+
+export type Session = {
+  username: string;
+  cookie: string;
+  csrf: string;
+  /** inject with this session's cookie and CSRF header */
+  req: (method: string, url: string, body?: unknown, headers?: Record<string, string>) => Promise<LightMyRequestResponse>;
+};
+
+export type Harness = {
+  app: App;
+  database: Database;
+  login: (username: string, password?: string) => Promise<Session>;
+  orgId: (code: string) => Promise<string>;
+  userId: (username: string) => Promise<string>;
+  close: () => Promise<void>;
+};
+
+/** An app on a fresh, migrated database seeded with the demo organisation. */
+export async function createHarness(opts: { seed?: boolean } = {}): Promise<Harness> {
+  const { database, drop } = await openTestDatabase();
+  if (opts.seed !== false) await seedDemo(database.db, new Date('2026-11-15T00:00:00Z'));
+  const config = loadConfig({ QLOOP_DEMO: '1', LOG_LEVEL: 'silent', WEB_DIST: '/nonexistent' } as NodeJS.ProcessEnv);
+  const app = await buildApp({ config, database, sessionSecret: 'test-secret-'.padEnd(40, 'x'), logger: false });
+  await app.ready();
+
+  const login = async (username: string, password = DEMO_PASSWORD): Promise<Session> => {
+    const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
+    if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
+    const cookie = res.cookies.find((c) => c.name === 'qloop_sid')!;
+    const csrf = res.json().csrfToken as string;
+    const cookieHeader = `qloop_sid=${cookie.value}`;
+    return {
+      username,
+      cookie: cookieHeader,
+      csrf,
+      req: (method, url, body, headers = {}) =>
+        app.inject({
+          method: method as 'GET',
+          url,
+          headers: { cookie: cookieHeader, 'x-csrf-token': csrf, ...headers },
+          ...(body !== undefined ? { payload: body as object } : {}),
+        }),
+    };
+  };
+  const orgId = async (code: string) => {
+    const [row] = await database.db.select({ id: orgUnits.id }).from(orgUnits).where(eq(orgUnits.code, code));
+    if (!row) throw new Error(`no org unit ${code}`);
+    return row.id;
+  };
+  const userId = async (username: string) => {
+    const [row] = await database.db.select({ id: users.id }).from(users).where(sql`${users.username} = ${username}`);
+    if (!row) throw new Error(`no user ${username}`);
+    return row.id;
+  };
+  return {
+    app,
+    database,
+    login,
+    orgId,
+    userId,
+    close: async () => {
+      await app.close();
+      await drop();
+    },
+  };
+}

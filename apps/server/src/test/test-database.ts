@@ -1,0 +1,36 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { openDatabase, type Database } from '../db/client.js';
+import { migrate } from '../db/migrate.js';
+
+/**
+ * A throw-away database for one test file: in-memory PGlite by default; with TEST_PG_URL set
+ * (npm run test:pg), a fresh PostgreSQL database created here and dropped by `drop()`.
+ */
+export async function openTestDatabase(): Promise<{ database: Database; drop: () => Promise<void> }> {
+  const base = process.env.TEST_PG_URL;
+  if (!base) {
+    const database = await openDatabase({ dataDir: 'memory://' });
+    await migrate(database.sql);
+    return { database, drop: () => database.sql.close() };
+  }
+  const name = `${process.env.TEST_PG_PREFIX ?? 'qloop_t'}_${randomBytes(5).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  const database = await openDatabase({ databaseUrl: url.toString(), poolSize: 20 });
+  await migrate(database.sql);
+  return {
+    database,
+    drop: async () => {
+      await database.sql.close();
+      const a = new pg.Client({ connectionString: base });
+      await a.connect();
+      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await a.end();
+    },
+  };
+}

@@ -1,0 +1,81 @@
+import { z } from 'zod';
+
+/** The roles of Qloop. Each user has exactly one. */
+export const ROLES = [
+  'admin',
+  'quality_manager',
+  'dept_manager',
+  'branch_manager',
+  'agent',
+  'inspector',
+  'executive',
+] as const;
+export const Role = z.enum(ROLES);
+export type Role = z.infer<typeof Role>;
+
+/** Permissions are checked by the server on every route; the web menu mirrors them. */
+export const PERMISSIONS = [
+  'org:read',
+  'org:manage',
+  'users:read',
+  'users:manage',
+  'customer_base:read',
+  'customer_base:manage',
+  'audit:read',
+  'audit:verify',
+  'tokens:manage',
+  'pii:unmask',
+] as const;
+export const Permission = z.enum(PERMISSIONS);
+export type Permission = z.infer<typeof Permission>;
+
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  admin: PERMISSIONS,
+  quality_manager: [
+    'org:read',
+    'users:read',
+    'customer_base:read',
+    'customer_base:manage',
+    'audit:read',
+    'audit:verify',
+    'tokens:manage',
+    'pii:unmask',
+  ],
+  dept_manager: ['org:read', 'users:read', 'customer_base:read'],
+  branch_manager: [
+    'org:read',
+    'users:read',
+    'users:manage',
+    'customer_base:read',
+    'customer_base:manage',
+    'audit:read',
+  ],
+  agent: ['org:read', 'pii:unmask'],
+  inspector: ['org:read', 'users:read'],
+  executive: ['org:read', 'users:read', 'customer_base:read', 'audit:read'],
+};
+
+/** Roles whose data scope is the whole organisation rather than their own org-unit subtree. */
+export const PROVINCE_WIDE_ROLES: readonly Role[] = ['admin', 'quality_manager', 'executive'];
+
+/**
+ * Which roles a user of a role may give to others: a branch manager can add front-line staff to
+ * their branch but can never create an administrator.
+ */
+export const ROLE_GRANTS: Record<Role, readonly Role[]> = {
+  admin: ROLES,
+  quality_manager: [],
+  dept_manager: [],
+  branch_manager: ['agent', 'inspector'],
+  agent: [],
+  inspector: [],
+  executive: [],
+};
+
+export function roleHas(role: Role, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[role].includes(permission);
+}
+
+/** API-token scopes are permissions; a token can never exceed its owner's role. */
+export const TokenScope = Permission;
+export type TokenScope = Permission;
