@@ -62,7 +62,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
         : { level: opts.config.logLevel, transport: { target: 'pino-pretty', options: { singleLine: true } } }),
     bodyLimit: LIMITS.bodyBytesMax,
     trustProxy: opts.config.trustProxy,
-    requestIdHeader: 'x-request-id',
+    requestIdHeader: false,
     // Accept a caller's request id only if it is short and plain; otherwise make one.
     genReqId: (req) => {
       const given = req.headers['x-request-id'];

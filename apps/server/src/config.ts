@@ -22,6 +22,7 @@ const Env = z.object({
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   NODE_ENV: z.string().default('development'),
   WEB_DIST: z.string().optional(),
+  LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(30),
 });
 
 export type Config = {
@@ -38,6 +39,8 @@ export type Config = {
   trustProxy: boolean;
   production: boolean;
   webDist: string;
+  /** sign-in attempts per minute from one address, on top of per-account lockout */
+  loginRateLimit: number;
 };
 
 export class ConfigError extends Error {}
@@ -62,6 +65,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cookieSecure: e.COOKIE_SECURE === 'auto' ? 'auto' : e.COOKIE_SECURE === 'true',
     trustProxy: e.TRUST_PROXY === 'true',
     production: e.NODE_ENV === 'production',
+    loginRateLimit: e.LOGIN_RATE_LIMIT,
     webDist: e.WEB_DIST ? path.resolve(e.WEB_DIST) : path.join(repoRoot, 'apps/web/dist'),
   };
 }

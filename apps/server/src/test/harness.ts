@@ -27,10 +27,16 @@ export type Harness = {
 };
 
 /** An app on a fresh, migrated database seeded with the demo organisation. */
-export async function createHarness(opts: { seed?: boolean } = {}): Promise<Harness> {
+export async function createHarness(opts: { seed?: boolean; env?: Record<string, string> } = {}): Promise<Harness> {
   const { database, drop } = await openTestDatabase();
   if (opts.seed !== false) await seedDemo(database.db, new Date('2026-11-15T00:00:00Z'));
-  const config = loadConfig({ QLOOP_DEMO: '1', LOG_LEVEL: 'silent', WEB_DIST: '/nonexistent' } as NodeJS.ProcessEnv);
+  const config = loadConfig({
+    QLOOP_DEMO: '1',
+    LOG_LEVEL: 'silent',
+    WEB_DIST: '/nonexistent',
+    LOGIN_RATE_LIMIT: '100000',
+    ...opts.env,
+  } as NodeJS.ProcessEnv);
   const app = await buildApp({ config, database, sessionSecret: 'test-secret-'.padEnd(40, 'x'), logger: false });
   await app.ready();
 

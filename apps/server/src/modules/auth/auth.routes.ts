@@ -20,7 +20,7 @@ export function registerAuthRoutes(app: App): void {
     access: 'public',
     summary: 'Sign in with username and password; sets the session cookie',
     tags: ['auth'],
-    rateLimit: { max: 30, timeWindow: '1 minute' },
+    rateLimit: { max: app.config.loginRateLimit, timeWindow: '1 minute' },
     schema: { body: LoginBody, response: { 200: SessionResponse } },
     handler: async (req, reply, ctx) => {
       const { sessionToken, user } = await login(ctx.database.db, {

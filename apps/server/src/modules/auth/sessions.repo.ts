@@ -13,7 +13,7 @@ const principalColumns = {
   mustChangePassword: users.mustChangePassword,
   locale: users.locale,
   active: users.active,
-  departmentIds: sql<string[]>`coalesce((SELECT array_agg(department_id::text) FROM user_departments ud WHERE ud.user_id = ${users.id}), '{}')`,
+  departmentIds: sql<string[]>`coalesce((SELECT array_agg(department_id::text) FROM user_departments ud WHERE ud.user_id = users.id), '{}')`,
 };
 
 export async function insertSession(

@@ -3,7 +3,7 @@ import type { Department } from '@qloop/contracts';
 import type { Db } from '../../db/client.js';
 import { departments } from '../../db/schema/index.js';
 
-const memberCount = sql<number>`(SELECT count(*)::int FROM user_departments ud WHERE ud.department_id = ${departments.id})`;
+const memberCount = sql<number>`(SELECT count(*)::int FROM user_departments ud WHERE ud.department_id = departments.id)`;
 
 export type DepartmentRow = typeof departments.$inferSelect & { memberCount: number };
 

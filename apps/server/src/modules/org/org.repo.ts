@@ -5,7 +5,7 @@ import { orgUnits } from '../../db/schema/index.js';
 
 export type OrgUnitRow = typeof orgUnits.$inferSelect;
 
-const userCount = sql<number>`(SELECT count(*)::int FROM users u WHERE u.org_unit_id = ${orgUnits.id})`;
+const userCount = sql<number>`(SELECT count(*)::int FROM users u WHERE u.org_unit_id = org_units.id)`;
 
 export function toOrgUnit(row: OrgUnitRow & { userCount: number }): OrgUnit {
   return {

@@ -6,7 +6,7 @@ import { orgScopeCondition, orgSubtreeCondition } from '../../lib/scope.js';
 import { parseSort } from '../../lib/sort.js';
 import type { Principal } from '../auth/principal.js';
 
-const departmentIds = sql<string[]>`coalesce((SELECT array_agg(department_id::text ORDER BY department_id) FROM user_departments ud WHERE ud.user_id = ${users.id}), '{}')`;
+const departmentIds = sql<string[]>`coalesce((SELECT array_agg(department_id::text ORDER BY department_id) FROM user_departments ud WHERE ud.user_id = users.id), '{}')`;
 
 const columns = {
   id: users.id,
@@ -79,7 +79,7 @@ export async function listUsers(
   if (f.role) conds.push(eq(users.role, f.role as User['role']));
   if (f.orgUnitId) conds.push(orgSubtreeCondition(f.orgUnitId, users.orgUnitId));
   if (f.departmentId) {
-    conds.push(sql`EXISTS (SELECT 1 FROM user_departments ud WHERE ud.user_id = ${users.id} AND ud.department_id = ${f.departmentId})`);
+    conds.push(sql`EXISTS (SELECT 1 FROM user_departments ud WHERE ud.user_id = users.id AND ud.department_id = ${f.departmentId})`);
   }
   if (f.active !== undefined) conds.push(eq(users.active, f.active));
   const where = and(...conds);

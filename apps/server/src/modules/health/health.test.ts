@@ -1,0 +1,38 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHarness, type Harness } from '../../test/harness.js';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await createHarness({ seed: false });
+});
+afterAll(() => h.close());
+
+describe('operations endpoints', () => {
+  it('/healthz and /readyz answer; /readyz goes 503 once shutdown begins', async () => {
+    expect((await h.app.inject('/healthz')).json()).toEqual({ status: 'ok' });
+    expect((await h.app.inject('/readyz')).statusCode).toBe(200);
+    h.app.acceptingTraffic = false;
+    expect((await h.app.inject('/readyz')).statusCode).toBe(503);
+    h.app.acceptingTraffic = true;
+  });
+  it('/metrics speaks Prometheus and counts requests by route pattern', async () => {
+    await h.app.inject('/api/v1/users/6f1e8f59-2b52-4d41-9a55-1b0c2a1e0e00');
+    const res = await h.app.inject('/metrics');
+    expect(res.headers['content-type']).toContain('text/plain');
+    expect(res.body).toContain('qloop_http_requests_total{method="GET",route="/api/v1/users/:id",status="401"}');
+    expect(res.body).not.toContain('6f1e8f59');
+  });
+  it('serves the OpenAPI document and the interactive page', async () => {
+    const doc = (await h.app.inject('/api/docs/json')).json();
+    expect(doc.openapi).toMatch(/^3\./);
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/auth/login', '/api/v1/users/{id}', '/api/v1/audit/verify']));
+    expect(doc.paths['/api/v1/users'].post.requestBody).toBeTruthy();
+    const page = await h.app.inject('/api/docs');
+    expect([200, 302]).toContain(page.statusCode);
+  });
+  it('sets protective headers', async () => {
+    const res = await h.app.inject('/healthz');
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['x-frame-options']).toBe('DENY');
+  });
+});
