@@ -54,6 +54,9 @@ async function openPglite(dataDir: string): Promise<Database> {
 
 async function openPostgres(url: string, poolSize: number): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle connection dropped by the server (restart, failover) must not crash the process; the
+  // pool replaces it on the next query.
+  pool.on('error', (err) => console.error(`PostgreSQL idle connection error: ${err.message}`));
   // Fail fast with the driver's message (bad host, bad database) instead of at the first request.
   await pool.query('SELECT 1');
   const db = drizzlePg({ client: pool, schema }) as unknown as Db;
