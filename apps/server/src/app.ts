@@ -134,20 +134,24 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   return app;
 }
 
-/** Serves the built web app with a fallback to index.html for client-side routes. */
+/**
+ * Serves the built web app. Files are looked up per request (a rebuild needs no restart); a path
+ * that names a file (has an extension) and is missing is a 404, so a stale page gets a clear error
+ * instead of HTML where it expected a script. Other GETs fall back to index.html for client routes.
+ */
 async function registerWebApp(app: App, webDist: string) {
   const hasWeb = existsSync(path.join(webDist, 'index.html'));
   if (hasWeb) {
-    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false });
+    await app.register(fastifyStatic, { root: webDist, wildcard: true, index: false });
   }
   app.setNotFoundHandler((req, reply) => {
-    const apiLike = /^\/(api|healthz|readyz|metrics)(\/|$)/.test(req.url);
-    if (!apiLike && req.method === 'GET' && hasWeb) {
-      return reply.type('text/html').sendFile('index.html');
+    const urlPath = req.url.split('?')[0] ?? '/';
+    const apiLike = /^\/(api|healthz|readyz|metrics)(\/|$)/.test(urlPath);
+    const namesFile = /\.[A-Za-z0-9]+$/.test(urlPath);
+    if (!apiLike && !namesFile && req.method === 'GET' && hasWeb) {
+      return reply.type('text/html').header('cache-control', 'no-cache').sendFile('index.html');
     }
-    const body: ErrorBody = {
-      error: { code: 'NOT_FOUND', message: `no route ${req.method} ${req.url.split('?')[0]}` },
-    };
+    const body: ErrorBody = { error: { code: 'NOT_FOUND', message: `no route ${req.method} ${urlPath}` } };
     return reply.code(404).send(body);
   });
 }

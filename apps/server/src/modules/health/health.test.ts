@@ -36,3 +36,31 @@ describe('operations endpoints', () => {
     expect(res.headers['x-frame-options']).toBe('DENY');
   });
 });
+
+describe('web app serving', () => {
+  it('serves index.html for client routes, 404 for missing files and unknown API paths', async () => {
+    const { mkdtempSync, writeFileSync, mkdirSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const path = await import('node:path');
+    const dist = mkdtempSync(path.join(tmpdir(), 'qloop-web-'));
+    writeFileSync(path.join(dist, 'index.html'), '<!doctype html><title>Qloop</title>');
+    const web = await createHarness({ seed: false, env: { WEB_DIST: dist } });
+    try {
+      const page = await web.app.inject('/users?x=1');
+      expect(page.statusCode).toBe(200);
+      expect(page.headers['content-type']).toContain('text/html');
+      // a file written after start is served without a restart
+      mkdirSync(path.join(dist, 'assets'));
+      writeFileSync(path.join(dist, 'assets', 'app-1.js'), 'console.log(1)');
+      const js = await web.app.inject('/assets/app-1.js');
+      expect(js.statusCode).toBe(200);
+      expect(js.headers['content-type']).toContain('javascript');
+      expect((await web.app.inject('/assets/missing.js')).statusCode).toBe(404);
+      const api = await web.app.inject('/api/v1/nothing');
+      expect(api.statusCode).toBe(404);
+      expect(api.json().error.code).toBe('NOT_FOUND');
+    } finally {
+      await web.close();
+    }
+  });
+});

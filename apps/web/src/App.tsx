@@ -1,0 +1,79 @@
+import { Flex, Spin } from 'antd';
+import { lazy, Suspense, useEffect, type ComponentType } from 'react';
+import { Route, Routes } from 'react-router-dom';
+import { useQueryClient } from '@tanstack/react-query';
+import { setCsrfToken, setUnauthorizedHandler } from './api/client';
+import { sessionKey } from './api/session';
+import { AppLayout } from './components/app-layout';
+import { NotFound } from './components/forbidden';
+import { NAV_ITEMS } from './components/nav';
+import { RequirePermission } from './components/require-permission';
+import { RequireAuth } from './features/auth/require-auth';
+
+// Each screen is its own chunk: the login page does not download the audit viewer or ECharts.
+const LoginPage = lazy(() => import('./features/auth/login-page'));
+const HomePage = lazy(() => import('./features/home/home-page'));
+const OrgUnitsPage = lazy(() => import('./features/org/org-units-page'));
+const DepartmentsPage = lazy(() => import('./features/departments/departments-page'));
+const UsersPage = lazy(() => import('./features/users/users-page'));
+const CustomerBasePage = lazy(() => import('./features/customer-base/customer-base-page'));
+const AuditPage = lazy(() => import('./features/audit/audit-page'));
+const TokensPage = lazy(() => import('./features/tokens/tokens-page'));
+
+/** The page of each menu entry; the entry's permission (components/nav.tsx) guards it. */
+const PAGES: Record<string, ComponentType> = {
+  '/org-units': OrgUnitsPage,
+  '/departments': DepartmentsPage,
+  '/users': UsersPage,
+  '/customer-base': CustomerBasePage,
+  '/audit': AuditPage,
+  '/api-tokens': TokensPage,
+};
+
+/** Routes. Every page checks its permission again: a typed URL must not bypass the menu. */
+export function App() {
+  const qc = useQueryClient();
+
+  // A 401 from any call means the session ended (expired, logged out elsewhere): forgetting it
+  // makes RequireAuth redirect to /login, keeping the page the user was on for after sign-in.
+  useEffect(() => {
+    setUnauthorizedHandler(() => {
+      setCsrfToken(null);
+      qc.setQueryData(sessionKey, null);
+    });
+  }, [qc]);
+
+  return (
+    <Suspense fallback={<FullPageSpin />}>
+      <Routes>
+        <Route path="/login" element={<LoginPage />} />
+        <Route element={<RequireAuth />}>
+          <Route element={<AppLayout />}>
+            <Route index element={<HomePage />} />
+            {NAV_ITEMS.filter((n) => n.path !== '/').map((n) => {
+              const Page = PAGES[n.path];
+              return (
+                <Route
+                  key={n.path}
+                  path={n.path.slice(1)}
+                  element={
+                    <RequirePermission permission={n.permission}>{Page ? <Page /> : <NotFound />}</RequirePermission>
+                  }
+                />
+              );
+            })}
+            <Route path="*" element={<NotFound />} />
+          </Route>
+        </Route>
+      </Routes>
+    </Suspense>
+  );
+}
+
+function FullPageSpin() {
+  return (
+    <Flex justify="center" align="center" style={{ minHeight: '100vh' }}>
+      <Spin size="large" />
+    </Flex>
+  );
+}

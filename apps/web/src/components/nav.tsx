@@ -1,0 +1,31 @@
+import type { ReactNode } from 'react';
+import type { Permission } from '@qloop/contracts';
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  ClusterOutlined,
+  DashboardOutlined,
+  KeyOutlined,
+  TeamOutlined,
+  UsergroupAddOutlined,
+} from '@ant-design/icons';
+import type { ParseKeys } from 'i18next';
+
+/** One entry of the left menu; the same list drives the routes' permission guards. */
+export interface NavItem {
+  path: string;
+  label: ParseKeys;
+  icon: ReactNode;
+  /** undefined = every signed-in user */
+  permission?: Permission;
+}
+
+export const NAV_ITEMS: readonly NavItem[] = [
+  { path: '/', label: 'menu.home', icon: <DashboardOutlined /> },
+  { path: '/org-units', label: 'menu.orgUnits', icon: <ApartmentOutlined />, permission: 'org:read' },
+  { path: '/departments', label: 'menu.departments', icon: <ClusterOutlined />, permission: 'org:read' },
+  { path: '/users', label: 'menu.users', icon: <TeamOutlined />, permission: 'users:read' },
+  { path: '/customer-base', label: 'menu.customerBase', icon: <UsergroupAddOutlined />, permission: 'customer_base:read' },
+  { path: '/audit', label: 'menu.audit', icon: <AuditOutlined />, permission: 'audit:read' },
+  { path: '/api-tokens', label: 'menu.tokens', icon: <KeyOutlined />, permission: 'tokens:manage' },
+];

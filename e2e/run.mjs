@@ -1,0 +1,354 @@
+#!/usr/bin/env node
+/**
+ * End-to-end journeys in Debian's Chromium via playwright-core (no browser is ever downloaded).
+ *
+ * Starts the real server on a free port with a fresh temporary DATA_DIR (so demo data is seeded
+ * anew), runs each journey in its own browser context at 1280×800, saves screenshots to
+ * e2e/screenshots/, prints `N passed, M failed`, and exits non-zero on any failure.
+ *
+ * A tiny runner instead of @playwright/test: the journeys are few and sequential, and this keeps
+ * the dependency to playwright-core alone.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const shotsDir = path.join(root, 'e2e', 'screenshots');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const PASSWORD = 'Qloop#2026';
+const VIEWPORT = { width: 1280, height: 800 };
+
+// The labels the admin's menu must show in each language, in menu order.
+const MENU_ZH = ['工作台', '组织机构', '部门', '用户管理', '用户规模', '审计日志', 'API 令牌'];
+const MENU_EN = ['Dashboard', 'Org units', 'Departments', 'Users', 'Customer base', 'Audit log', 'API tokens'];
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** Polls `fn` until it returns something other than null/undefined/false. */
+async function waitUntil(fn, what, timeout = 10_000) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const v = await fn();
+    if (v !== null && v !== undefined && v !== false) return v;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await sleep(200);
+  }
+}
+
+function assert(cond, message) {
+  if (!cond) throw new Error(message);
+}
+
+/** The server serves apps/web/dist; build it when missing so a fresh clone can run e2e at once. */
+function ensureWebBuild() {
+  if (existsSync(path.join(root, 'apps/web/dist/index.html'))) return;
+  console.log('building apps/web …');
+  const r = spawnSync('npm', ['run', 'build', '-w', '@qloop/web'], { cwd: root, stdio: 'inherit' });
+  if (r.status !== 0) throw new Error('web build failed');
+}
+
+async function startServer(port, dataDir) {
+  const child = spawn('node', [path.join(root, 'scripts/start.mjs')], {
+    cwd: root,
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true, // own process group, so the whole tree is stopped at the end
+  });
+  let output = '';
+  child.stdout.on('data', (d) => (output += d));
+  child.stderr.on('data', (d) => (output += d));
+  const base = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 180_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${output}`);
+    try {
+      const res = await fetch(`${base}/readyz`);
+      if (res.status === 200) return { child, base };
+    } catch {
+      // not listening yet
+    }
+    await sleep(500);
+  }
+  child.kill('SIGKILL');
+  throw new Error(`server not ready after 180 s:\n${output}`);
+}
+
+function stopServer(child) {
+  if (!child || child.exitCode !== null) return;
+  try {
+    process.kill(-child.pid, 'SIGTERM');
+  } catch {
+    child.kill('SIGTERM');
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// helpers used by the journeys
+
+async function newPage(browser, base, issues) {
+  const context = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN', baseURL: base });
+  const page = await context.newPage();
+  page.on('console', (msg) => {
+    const text = msg.text();
+    if (text.startsWith('[contract]')) issues.contract.add(text);
+    // a 401 from /auth/me before signing in is the expected answer, not a fault
+    else if (msg.type() === 'error' && !text.includes('status of 401')) issues.console.add(text);
+  });
+  page.on('pageerror', (err) => issues.console.add(`pageerror: ${err.message}`));
+  return { context, page };
+}
+
+async function login(page, username, password = PASSWORD) {
+  await page.goto('/login');
+  await page.locator('#login-username').fill(username);
+  await page.locator('#login-password').fill(password);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('welcome').waitFor({ timeout: 15_000 });
+}
+
+async function menuLabels(page) {
+  const links = page.locator('[data-testid="side-menu"] [data-testid^="nav-"]');
+  return (await links.allInnerTexts()).map((s) => s.trim());
+}
+
+async function switchLanguage(page, locale) {
+  await page.getByTestId('lang-switch').first().click();
+  await page.getByTestId(`lang-${locale}`).click();
+  await page.waitForFunction((l) => globalThis.document.documentElement.lang === l, locale);
+}
+
+async function shot(page, name) {
+  await page.waitForTimeout(300); // let antd's motion settle
+  await page.screenshot({ path: path.join(shotsDir, `${name}.png`) });
+}
+
+/** Waits until the page's main table shows at least one data row. */
+async function tableHasRows(page) {
+  await page.locator('.ant-table-tbody tr.ant-table-row').first().waitFor({ timeout: 15_000 });
+  return page.locator('.ant-table-tbody tr.ant-table-row').count();
+}
+
+// ---------------------------------------------------------------------------------------------
+// journeys
+
+const journeys = [
+  {
+    name: 'login page in zh-CN and en-US',
+    async run({ page }) {
+      await page.goto('/login');
+      await page.getByTestId('login-submit').waitFor();
+      assert((await page.locator('.qloop-login-title').innerText()).includes('服务质量管理平台'), 'zh product title');
+      await shot(page, 'login-zh-CN');
+      await switchLanguage(page, 'en-US');
+      assert((await page.getByTestId('login-submit').innerText()).includes('Sign in'), 'English submit label');
+      await shot(page, 'login-en-US');
+      // wrong password shows the error, in English
+      await page.locator('#login-username').fill('admin');
+      await page.locator('#login-password').fill('not-the-password');
+      await page.getByTestId('login-submit').click();
+      const err = await page.getByTestId('login-error').innerText({ timeout: 10_000 });
+      assert(/wrong username or password/i.test(err), `login error text: ${err}`);
+      await switchLanguage(page, 'zh-CN');
+    },
+  },
+  {
+    name: '(a) admin signs in, sees home, switches to English and back',
+    async run({ page }) {
+      await login(page, 'admin');
+      const zh = await menuLabels(page);
+      assert(JSON.stringify(zh) === JSON.stringify(MENU_ZH), `zh menu: ${zh.join(', ')}`);
+      await page.locator('canvas').first().waitFor({ timeout: 15_000 }); // the ECharts chart
+      await shot(page, 'main-zh-CN');
+      await switchLanguage(page, 'en-US');
+      const en = await menuLabels(page);
+      assert(JSON.stringify(en) === JSON.stringify(MENU_EN), `en menu: ${en.join(', ')}`);
+      for (const label of en) assert(!MENU_ZH.includes(label), `label not translated: ${label}`);
+      assert((await page.getByTestId('welcome').innerText()).startsWith('Hello'), 'welcome in English');
+      await shot(page, 'main-en-US');
+      await switchLanguage(page, 'zh-CN');
+      const back = await menuLabels(page);
+      assert(JSON.stringify(back) === JSON.stringify(MENU_ZH), `menu after switching back: ${back.join(', ')}`);
+    },
+  },
+  {
+    name: '(b) admin opens every admin screen and sees data',
+    async run({ page }) {
+      await login(page, 'admin');
+      const screens = [
+        ['org-units', '组织机构'],
+        ['departments', '部门'],
+        ['users', '用户管理'],
+        ['customer-base', '用户规模'],
+        ['audit', '审计日志'],
+        ['api-tokens', 'API 令牌'],
+      ];
+      for (const [slug, title] of screens) {
+        await page.getByTestId(`nav-${slug}`).click();
+        await page.waitForURL(`**/${slug}`);
+        // the previous page stays up while the next one's chunk loads, so wait for the new title
+        await page.getByTestId('page-title').filter({ hasText: new RegExp(`^${title}$`) }).waitFor({ timeout: 15_000 });
+        if (slug === 'api-tokens') {
+          // a fresh data dir has no tokens: create one so the table has data, and see the secret once
+          await page.getByRole('button', { name: /新建令牌/ }).click();
+          const dialog = page.locator('.ant-modal').filter({ hasText: '新建令牌' });
+          await dialog.locator('input').first().fill('e2e 对接令牌');
+          await dialog.locator('.ant-select').click();
+          await page.locator('.ant-select-item-option').first().click();
+          await page.keyboard.press('Escape');
+          await dialog.getByRole('button', { name: /^新\s*建$/ }).click();
+          const secret = await page.getByTestId('token-secret').innerText({ timeout: 10_000 });
+          assert(secret.trim().length > 16, 'token secret shown');
+          await shot(page, 'screen-api-tokens-secret');
+          await page.locator('.ant-modal').filter({ hasText: '令牌已创建' }).locator('.ant-modal-footer .ant-btn-primary').click();
+        }
+        const rows = await tableHasRows(page);
+        assert(rows > 0, `${slug}: no rows`);
+        if (slug === 'audit') {
+          await page.locator('.ant-table-row-expand-icon').first().click();
+          await page.locator('.ant-table-expanded-row').first().waitFor();
+        }
+        await shot(page, `screen-${slug}`);
+      }
+    },
+  },
+  {
+    name: '(c) admin creates a user and finds it in the list',
+    async run({ page }) {
+      await login(page, 'admin');
+      await page.getByTestId('nav-users').click();
+      await tableHasRows(page);
+      const username = `e2e.user${Date.now().toString(36)}`;
+      await page.getByTestId('user-create').click();
+      const dialog = page.locator('.ant-modal').filter({ hasText: '新建用户' });
+      await dialog.locator('#username').fill(username);
+      await dialog.locator('#displayName').fill('端到端测试用户');
+      await dialog.locator('#password').fill('Welcome#2026x');
+      await dialog.locator('#phone').fill('13912345678');
+      await shot(page, 'user-create-dialog');
+      await dialog.getByRole('button', { name: /保\s*存/ }).click();
+      await page.locator('.ant-message').getByText('用户已创建').waitFor({ timeout: 10_000 });
+      await page.getByTestId('user-search').locator('input').fill(username);
+      await page.getByTestId('user-search').locator('input').press('Enter');
+      await page.locator('.ant-table-row', { hasText: username }).waitFor({ timeout: 10_000 });
+      const rows = await waitUntil(async () => {
+        const n = await page.locator('.ant-table-tbody tr.ant-table-row').count();
+        return n === 1 ? n : null;
+      }, 'the search to leave only the new user');
+      assert(rows === 1, `expected exactly the new user, got ${rows} rows`);
+      await shot(page, 'user-created');
+    },
+  },
+  {
+    name: '(d) an agent signs in and admin menu items are absent',
+    async run({ page }) {
+      await login(page, 'agent.dz1');
+      const labels = await menuLabels(page);
+      for (const forbidden of ['用户管理', '用户规模', '审计日志', 'API 令牌']) {
+        assert(!labels.includes(forbidden), `agent sees ${forbidden}`);
+      }
+      assert(labels.includes('工作台'), 'agent sees home');
+      await shot(page, 'agent-home');
+      // a typed URL is refused too
+      await page.goto('/users');
+      await page.locator('.ant-result-403').waitFor({ timeout: 10_000 });
+      await shot(page, 'agent-forbidden');
+    },
+  },
+  {
+    name: '(e) signing out lands on the login page',
+    async run({ page }) {
+      await login(page, 'admin');
+      await page.getByTestId('user-menu').click();
+      await page.getByTestId('logout').click();
+      await page.waitForURL('**/login', { timeout: 10_000 });
+      await page.getByTestId('login-submit').waitFor();
+      // and the session is really gone
+      await page.goto('/users');
+      await page.waitForURL('**/login', { timeout: 10_000 });
+    },
+  },
+];
+
+// ---------------------------------------------------------------------------------------------
+
+async function main() {
+  mkdirSync(shotsDir, { recursive: true });
+  ensureWebBuild();
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'qloop-e2e-'));
+  const port = await freePort();
+  let server;
+  let browser;
+  let passed = 0;
+  let failed = 0;
+  const issues = { contract: new Set(), console: new Set() };
+  try {
+    server = await startServer(port, dataDir);
+    console.log(`server ready at ${server.base}`);
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+        '--disable-sync',
+        '--disable-quic',
+      ],
+    });
+    for (const j of journeys) {
+      const { context, page } = await newPage(browser, server.base, issues);
+      const started = Date.now();
+      try {
+        await j.run({ page });
+        passed++;
+        console.log(`  ✓ ${j.name} (${Date.now() - started} ms)`);
+      } catch (e) {
+        failed++;
+        console.log(`  ✗ ${j.name}\n    ${String(e?.stack ?? e).split('\n').slice(0, 4).join('\n    ')}`);
+        const safe = j.name.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '');
+        await page.screenshot({ path: path.join(shotsDir, `FAILED-${safe}.png`) }).catch(() => {});
+      } finally {
+        await context.close();
+      }
+    }
+  } catch (e) {
+    failed++;
+    console.error(String(e?.stack ?? e));
+  } finally {
+    await browser?.close().catch(() => {});
+    stopServer(server?.child);
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+  if (issues.contract.size) {
+    console.log('\nresponses that do not match packages/contracts:');
+    for (const c of issues.contract) console.log(`  ${c}`);
+  }
+  if (issues.console.size) {
+    console.log('\nbrowser console errors:');
+    for (const c of issues.console) console.log(`  ${c}`);
+  }
+  console.log(`\nscreenshots: ${path.relative(root, shotsDir)}/`);
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exitCode = failed > 0 ? 1 : 0;
+}
+
+await main();
