@@ -22,6 +22,7 @@ export const ErrorCode = z.enum([
   'ACCOUNT_DISABLED',
   'FORBIDDEN',
   'CSRF_FAILED',
+  'PASSWORD_CHANGE_REQUIRED',
   'NOT_FOUND',
   'CONFLICT',
   'RATE_LIMITED',

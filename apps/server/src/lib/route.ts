@@ -59,6 +59,8 @@ export type RouteSpec<S extends Schemas> = {
   url: string;
   access: Access;
   sessionOnly?: boolean;
+  /** still reachable while the user must change a temporary password (me, logout, change) */
+  duringPasswordChange?: boolean;
   summary: string;
   tags: string[];
   schema?: S;
@@ -110,6 +112,9 @@ export function defineRoute<S extends Schemas>(app: App, spec: RouteSpec<S>): vo
         }
       }
       if (sessionOnly && p.via !== 'session') throw forbidden('API tokens cannot use this route');
+      if (p.via === 'session' && p.mustChangePassword && !spec.duringPasswordChange) {
+        throw new AppError('PASSWORD_CHANGE_REQUIRED', 'change your temporary password before continuing', 403);
+      }
       if (spec.access !== 'authenticated' && !p.permissions.has(spec.access)) throw forbidden();
     },
     handler: async (req, reply) => {

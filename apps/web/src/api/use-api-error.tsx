@@ -10,7 +10,7 @@ import { ApiError, fieldIssues } from './client';
  */
 export function useApiError() {
   const { message } = App.useApp();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
 
   return useCallback(
     (err: unknown, form?: FormInstance) => {
@@ -38,7 +38,18 @@ export function useApiError() {
       void message.error({
         content: (
           <span>
-            {err.message || t('errors.unknown')}
+            {/* The server's message is English and specific; a known code gets a translated
+                headline, with the server's words beneath where they add something. */}
+            {i18n.exists(`errors.code_${err.code}`) ? (
+              <>
+                {t(`errors.code_${err.code}` as 'errors.unknown')}
+                {['CONFLICT', 'ACCOUNT_LOCKED', 'INTERNAL'].includes(err.code) && err.message ? (
+                  <div style={{ fontSize: 12, opacity: 0.75 }}>{err.message}</div>
+                ) : null}
+              </>
+            ) : (
+              err.message || t('errors.unknown')
+            )}
             {unmatched.length > 0 && (
               <ul style={{ margin: '4px 0 0', paddingInlineStart: 18, textAlign: 'start' }}>
                 {unmatched.map((i) => (
@@ -53,6 +64,6 @@ export function useApiError() {
         duration: 5,
       });
     },
-    [message, t],
+    [message, t, i18n],
   );
 }

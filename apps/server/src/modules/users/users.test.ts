@@ -40,6 +40,13 @@ describe('users', () => {
     expect(res.statusCode).toBe(201);
     const s = await h.login('agent.nz1', 'Welcome#2026');
     expect((await s.req('GET', '/api/v1/auth/me')).json().user.mustChangePassword).toBe(true);
+    // Until the temporary password is changed, nothing but me/logout/change-password is open.
+    const blocked = await s.req('GET', '/api/v1/org-units');
+    expect(blocked.statusCode).toBe(403);
+    expect(blocked.json().error.code).toBe('PASSWORD_CHANGE_REQUIRED');
+    const changed = await s.req('POST', '/api/v1/auth/change-password', { currentPassword: 'Welcome#2026', newPassword: 'MyOwn#2026pw' });
+    expect(changed.statusCode).toBe(204);
+    expect((await s.req('GET', '/api/v1/org-units')).statusCode).toBe(200);
   });
 
   it('refuses a stale version with 409 and keeps the other change', async () => {
