@@ -27,16 +27,18 @@ export type DatabaseOptions = {
   /** PGlite data directory; `memory://` for a throw-away in-memory database. */
   dataDir?: string;
   poolSize?: number;
+  /** PGlite only: start from this dump (PGlite.dumpDataDir) instead of an empty cluster */
+  pgliteTemplate?: Blob;
 };
 
 export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   if (opts.databaseUrl) return openPostgres(opts.databaseUrl, opts.poolSize ?? 10);
-  return openPglite(opts.dataDir ?? 'memory://');
+  return openPglite(opts.dataDir ?? 'memory://', opts.pgliteTemplate);
 }
 
-async function openPglite(dataDir: string): Promise<Database> {
+async function openPglite(dataDir: string, template?: Blob): Promise<Database> {
   if (!dataDir.startsWith('memory://')) await mkdir(dataDir, { recursive: true });
-  const client = await PGlite.create(dataDir);
+  const client = await PGlite.create(dataDir, template ? { loadDataDir: template } : {});
   const db = drizzlePglite({ client, schema }) as unknown as Db;
   const sql: SqlClient = {
     kind: 'pglite',

@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import pg from 'pg';
+import { inject } from 'vitest';
 import { openDatabase, type Database } from '../db/client.js';
 import { migrate } from '../db/migrate.js';
 
@@ -10,7 +12,9 @@ import { migrate } from '../db/migrate.js';
 export async function openTestDatabase(): Promise<{ database: Database; drop: () => Promise<void> }> {
   const base = process.env.TEST_PG_URL;
   if (!base) {
-    const database = await openDatabase({ dataDir: 'memory://' });
+    const templatePath = inject('pgliteTemplate');
+    const pgliteTemplate = templatePath ? new Blob([await readFile(templatePath)]) : undefined;
+    const database = await openDatabase({ dataDir: 'memory://', ...(pgliteTemplate ? { pgliteTemplate } : {}) });
     await migrate(database.sql);
     return { database, drop: () => database.sql.close() };
   }
