@@ -272,6 +272,51 @@ const journeys = [
     },
   },
   {
+    name: '(f) a user with a temporary password must change it before anything else',
+    async run({ page }) {
+      // the administrator resets agent.xz1's password through the API, as the users screen does
+      const signIn = await page.request.post('/api/v1/auth/login', { data: { username: 'admin', password: PASSWORD } });
+      const { csrfToken } = await signIn.json();
+      const found = await (await page.request.get('/api/v1/users?q=agent.xz1')).json();
+      const reset = await page.request.post(`/api/v1/users/${found.items[0].id}/reset-password`, {
+        data: { newPassword: 'Temp#2026reset' },
+        headers: { 'x-csrf-token': csrfToken },
+      });
+      assert(reset.status() === 204, `reset: ${reset.status()}`);
+      await page.request.post('/api/v1/auth/logout', { headers: { 'x-csrf-token': csrfToken } });
+
+      await page.goto('/login');
+      await page.locator('#login-username').fill('agent.xz1');
+      await page.locator('#login-password').fill('Temp#2026reset');
+      await page.getByTestId('login-submit').click();
+      const dialog = page.locator('.ant-modal').filter({ hasText: '修改密码' });
+      await dialog.waitFor({ timeout: 10_000 });
+      assert((await dialog.locator('.ant-modal-close').count()) === 0, 'the forced dialog cannot be closed');
+      await shot(page, 'forced-password-change');
+      await dialog.locator('#currentPassword').fill('Temp#2026reset');
+      await dialog.locator('#newPassword').fill('MyOwn#2026pass');
+      await dialog.locator('#confirm').fill('MyOwn#2026pass');
+      await dialog.getByRole('button', { name: /保\s*存/ }).click();
+      await dialog.waitFor({ state: 'hidden', timeout: 10_000 });
+      // the pages that were held back now load
+      await page.getByTestId('welcome').waitFor({ timeout: 10_000 });
+      assert((await menuLabels(page)).includes('工作台'), 'home reachable after the change');
+    },
+  },
+  {
+    name: 'login page on a phone (375×667)',
+    async run({ page }) {
+      await page.setViewportSize({ width: 375, height: 667 });
+      await page.goto('/login');
+      await page.getByTestId('login-submit').waitFor();
+      const box = await page.getByTestId('login-submit').boundingBox();
+      assert(box && box.x >= 0 && box.x + box.width <= 375, `submit button fits the screen: ${JSON.stringify(box)}`);
+      const overflow = await page.evaluate(() => globalThis.document.documentElement.scrollWidth);
+      assert(overflow <= 375, `no horizontal scrolling (scrollWidth ${overflow})`);
+      await shot(page, 'login-phone');
+    },
+  },
+  {
     name: '(e) signing out lands on the login page',
     async run({ page }) {
       await login(page, 'admin');

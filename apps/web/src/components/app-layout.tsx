@@ -74,7 +74,7 @@ export function AppLayout() {
               <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }}>
                 {t('header.orgUnit')}
               </Typography.Text>
-              <OrgUnitSwitcher />
+              {!me.mustChangePassword && <OrgUnitSwitcher />}
               <LanguageSwitch />
               <UserMenu onChangePassword={() => setPwdOpen(true)} />
             </Flex>
@@ -87,7 +87,8 @@ export function AppLayout() {
                 </Flex>
               }
             >
-              <Outlet />
+              {/* pages load data the server refuses until a temporary password is changed */}
+              {me.mustChangePassword ? null : <Outlet />}
             </Suspense>
           </Layout.Content>
           <Layout.Footer style={{ textAlign: 'center', color: 'rgba(0,0,0,0.35)', padding: '12px 24px 20px' }}>

@@ -21,7 +21,8 @@ const storageKey = (userId: string) => `qloop.orgUnit.${userId}`;
  */
 export function OrgUnitProvider({ children }: { children: ReactNode }) {
   const me = useMe();
-  const { data: units } = useOrgUnits();
+  // Nothing but the password change is open while a temporary password is in use.
+  const { data: units } = useOrgUnits(!me.mustChangePassword);
   const [chosen, setChosen] = useState<string | null>(() => localStorage.getItem(storageKey(me.id)));
 
   const orgUnitId = chosen && (!units || units.some((u) => u.id === chosen)) ? chosen : me.orgUnitId;
