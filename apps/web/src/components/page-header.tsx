@@ -5,7 +5,7 @@ import type { ReactNode } from 'react';
 export function PageHeader({ title, subtitle, extra }: { title: ReactNode; subtitle?: ReactNode; extra?: ReactNode }) {
   return (
     <Flex justify="space-between" align="flex-start" gap={16} style={{ marginBottom: 16 }}>
-      <div>
+      <div style={{ minWidth: 0 }}>
         <Typography.Title level={4} style={{ margin: 0 }} data-testid="page-title">
           {title}
         </Typography.Title>
@@ -16,7 +16,8 @@ export function PageHeader({ title, subtitle, extra }: { title: ReactNode; subti
         )}
       </div>
       {extra && (
-        <Flex gap={8} wrap>
+        // Actions keep one row and the explanation wraps instead: a split button row looks broken.
+        <Flex gap={8} justify="flex-end" style={{ flexShrink: 0 }}>
           {extra}
         </Flex>
       )}
