@@ -4,7 +4,7 @@ import react from '@vitejs/plugin-react';
 
 // The API server listens on :3000 in development; the web dev server forwards to it so the session
 // cookie stays same-origin, exactly as in production where the server also serves `dist/`.
-const apiTarget = 'http://127.0.0.1:3000';
+const apiTarget = `http://127.0.0.1:${process.env.PORT ?? '3000'}`;
 const root = fileURLToPath(new URL('.', import.meta.url));
 
 export default defineConfig({

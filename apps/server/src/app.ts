@@ -18,6 +18,8 @@ import { LIMITS, type ErrorBody } from '@qloop/contracts';
 import type { Config } from './config.js';
 import type { Database } from './db/client.js';
 import { errorHandler } from './lib/error-handler.js';
+import { AppError } from './lib/errors.js';
+import { findUnstorableText } from './lib/unstorable-text.js';
 import { registerMetrics } from './lib/metrics.js';
 import type { App, RouteInfo } from './lib/route.js';
 import type { Principal } from './modules/auth/principal.js';
@@ -119,6 +121,17 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
+
+  app.addHook('preValidation', async (req) => {
+    for (const [part, value] of [['body', req.body], ['querystring', req.query], ['params', req.params]] as const) {
+      const where = findUnstorableText(value);
+      if (where) {
+        throw new AppError('VALIDATION_FAILED', `${part}.${where}: contains a NUL character or broken Unicode`, 400, [
+          { path: `${part}.${where}`, message: 'contains a NUL character or broken Unicode' },
+        ]);
+      }
+    }
+  });
 
   registerMetrics(app);
   registerHealthRoutes(app);

@@ -22,7 +22,7 @@ const Env = z.object({
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   NODE_ENV: z.string().default('development'),
   WEB_DIST: z.string().optional(),
-  LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(30),
+  LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(60),
 });
 
 export type Config = {

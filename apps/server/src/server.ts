@@ -1,6 +1,7 @@
 import { createInterface } from 'node:readline/promises';
 import { buildApp } from './app.js';
 import { bootstrap } from './bootstrap.js';
+import { startJobs } from './jobs/scheduler.js';
 import { ConfigError, loadConfig } from './config.js';
 import { DEMO_PASSWORD, DEMO_USERS } from './seed/demo-data.js';
 
@@ -16,6 +17,7 @@ async function main() {
   const config = loadConfig();
   const { database, sessionSecret, seeded } = await bootstrap(config, askPassword);
   const app = await buildApp({ config, database, sessionSecret });
+  const stopJobs = startJobs(database.db, app.log);
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -26,6 +28,7 @@ async function main() {
     const force = setTimeout(() => process.exit(1), 15_000);
     force.unref();
     await app.close();
+    await stopJobs();
     await database.sql.close();
     process.exit(0);
   };

@@ -64,8 +64,18 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
   const db = drizzlePg({ client: pool, schema }) as unknown as Db;
   const sql: SqlClient = {
     kind: 'postgres',
+    // One connection for the whole script, rolled back on that same connection if it fails, so
+    // a failed multi-statement transaction never returns an aborted connection to the pool.
     exec: async (text) => {
-      await pool.query(text);
+      const conn = await pool.connect();
+      try {
+        await conn.query(text);
+      } catch (err) {
+        await conn.query('ROLLBACK').catch(() => undefined);
+        throw err;
+      } finally {
+        conn.release();
+      }
     },
     query: async <T>(text: string, params?: unknown[]) =>
       (await pool.query(text, params)).rows as T[],

@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { LIMITS, type ErrorBody, type ErrorCode } from '@qloop/contracts';
-import { AppError, isUniqueViolation } from './errors.js';
+import { AppError, isForeignKeyViolation, isUniqueViolation, isUnstorableText } from './errors.js';
 
 function send(reply: FastifyReply, status: number, code: ErrorCode, message: string, details?: unknown) {
   const body: ErrorBody = { error: { code, message, ...(details !== undefined ? { details } : {}) } };
@@ -46,6 +46,12 @@ export function errorHandler(err: FastifyError, req: FastifyRequest, reply: Fast
   if (err.statusCode === 429) return send(reply, 429, 'RATE_LIMITED', 'too many requests; wait a moment and try again');
   if (err instanceof SyntaxError || (err.statusCode === 400 && /JSON/i.test(err.message))) {
     return send(reply, 400, 'INVALID_JSON', `request body is not valid JSON: ${err.message}`);
+  }
+  if (isForeignKeyViolation(err)) {
+    return send(reply, 409, 'CONFLICT', 'a record this change refers to was changed or removed meanwhile; reload and try again');
+  }
+  if (isUnstorableText(err)) {
+    return send(reply, 400, 'VALIDATION_FAILED', 'the text contains characters that cannot be stored (e.g. NUL)');
   }
   if (isUniqueViolation(err)) {
     return send(reply, 409, 'CONFLICT', 'a record with the same unique value already exists');

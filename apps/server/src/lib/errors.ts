@@ -22,6 +22,18 @@ export const badRequest = (message: string, details?: unknown) =>
 export const unauthenticated = (message = 'sign in first') =>
   new AppError('UNAUTHENTICATED', message, 401);
 
+/** A referenced record vanished in a concurrent change (foreign-key violation). */
+export function isForeignKeyViolation(err: unknown): boolean {
+  const e = err as { code?: string; cause?: { code?: string } };
+  return e?.code === '23503' || e?.cause?.code === '23503';
+}
+
+/** Text PostgreSQL cannot store (NUL bytes, invalid encodings). */
+export function isUnstorableText(err: unknown): boolean {
+  const e = err as { code?: string; cause?: { code?: string } };
+  return ['22021', '22P05'].includes(e?.code ?? e?.cause?.code ?? '');
+}
+
 /** PostgreSQL unique violations become 409 with the constraint name, never a 500. */
 export function isUniqueViolation(err: unknown): boolean {
   const e = err as { code?: string; cause?: { code?: string } };

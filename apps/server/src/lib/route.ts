@@ -65,7 +65,7 @@ export type RouteSpec<S extends Schemas> = {
   tags: string[];
   schema?: S;
   /** per-route rate limit, e.g. for login and public forms */
-  rateLimit?: { max: number; timeWindow: string };
+  rateLimit?: { max: number; timeWindow: string; perUser?: boolean };
   handler: (
     req: FastifyRequest<RouteGenericInterface> & {
       params: Infer<S['params']>;
@@ -89,7 +89,18 @@ export function defineRoute<S extends Schemas>(app: App, spec: RouteSpec<S>): vo
   app.route({
     method: spec.method,
     url: spec.url,
-    config: spec.rateLimit ? { rateLimit: spec.rateLimit } : {},
+    config: spec.rateLimit
+      ? {
+          rateLimit: {
+            max: spec.rateLimit.max,
+            timeWindow: spec.rateLimit.timeWindow,
+            // per signed-in user where it guards an account, so one office behind NAT is not one bucket
+            ...(spec.rateLimit.perUser
+              ? { keyGenerator: (req: FastifyRequest) => req.principal?.userId ?? req.ip }
+              : {}),
+          },
+        }
+      : {},
     schema: {
       summary: spec.summary,
       tags: spec.tags,
@@ -112,7 +123,7 @@ export function defineRoute<S extends Schemas>(app: App, spec: RouteSpec<S>): vo
         }
       }
       if (sessionOnly && p.via !== 'session') throw forbidden('API tokens cannot use this route');
-      if (p.via === 'session' && p.mustChangePassword && !spec.duringPasswordChange) {
+      if (p.mustChangePassword && !spec.duringPasswordChange) {
         throw new AppError('PASSWORD_CHANGE_REQUIRED', 'change your temporary password before continuing', 403);
       }
       if (spec.access !== 'authenticated' && !p.permissions.has(spec.access)) throw forbidden();

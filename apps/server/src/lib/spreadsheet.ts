@@ -1,9 +1,18 @@
 import ExcelJS from 'exceljs';
 import { badRequest } from './errors.js';
 import { decodeText, parseCsv } from './csv.js';
+import { hasUnstorableText } from './unstorable-text.js';
 
 /** Reads the first sheet of an XLSX file, or a CSV file, into rows of trimmed strings. */
 export async function readTable(buf: Buffer, filename: string): Promise<string[][]> {
+  const rows = await readRows(buf, filename);
+  rows.forEach((cells, i) => {
+    if (cells.some(hasUnstorableText)) throw badRequest(`row ${i + 1} contains a NUL character or broken Unicode; is this really a spreadsheet?`);
+  });
+  return rows;
+}
+
+async function readRows(buf: Buffer, filename: string): Promise<string[][]> {
   const lower = filename.toLowerCase();
   if (lower.endsWith('.csv') || lower.endsWith('.txt')) {
     return parseCsv(decodeText(buf)).map((r) => r.map((c) => c.trim()));

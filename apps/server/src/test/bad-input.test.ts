@@ -91,3 +91,39 @@ describe('bad input', () => {
     expect(other.headers['x-request-id']).not.toBe('<script>');
   });
 });
+
+describe('text PostgreSQL cannot store', () => {
+  it('NUL in a JSON body, a query or the login → 400 naming the field, never 500', async () => {
+    const id = await h.userId('agent.dz1');
+    const body = await admin.req('PATCH', `/api/v1/users/${id}`, { displayName: 'x\u0000y' });
+    expectError(body, 400, 'VALIDATION_FAILED');
+    expect(body.json().error.message).toContain('body.displayName');
+    expectError(await admin.req('PATCH', `/api/v1/users/${id}`, { displayName: 'x\ud800y' }), 400, 'VALIDATION_FAILED');
+    expectError(await admin.req('GET', '/api/v1/audit?entityId=a%00b'), 400, 'VALIDATION_FAILED');
+    expectError(await admin.req('GET', '/api/v1/users?q=%00'), 400, 'VALIDATION_FAILED');
+    const login = await h.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'a\u0000b', password: 'x' } });
+    expectError(login, 400, 'VALIDATION_FAILED');
+  });
+  it('malformed multipart → 400', async () => {
+    const res = await h.app.inject({
+      method: 'POST', url: '/api/v1/customer-base/import?dryRun=true',
+      payload: '--xyz\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\n\r\nabc',
+      headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf, 'content-type': 'multipart/form-data; boundary=xyz' },
+    });
+    expectError(res, 400, 'VALIDATION_FAILED');
+  });
+  it('duplicate department ids on create are folded, not mistaken for a taken username', async () => {
+    const depts = (await admin.req('GET', '/api/v1/departments')).json().items;
+    const res = await admin.req('POST', '/api/v1/users', {
+      username: 'dup.dept', displayName: 'x', role: 'agent', orgUnitId: await h.orgId('JN-DZ-S01'),
+      departmentIds: [depts[0].id, depts[0].id], password: 'Dupdept#2026',
+    });
+    expect(res.statusCode).toBe(201);
+    expect(res.json().departmentIds).toEqual([depts[0].id]);
+  });
+  it('customer counts must be plain digits', async () => {
+    const { parseCustomerBaseRows } = await import('../modules/customer-base/parse-customer-base-rows.js');
+    const r = parseCustomerBaseRows([['orgUnitCode', 'month', 'customers'], ['A', '2026-01', '0x10'], ['B', '2026-01', '1e3']]);
+    expect(r.errors.map((e) => e.row)).toEqual([2, 3]);
+  });
+});

@@ -30,6 +30,18 @@ export type AuditEvent = {
   after?: unknown;
 };
 
+// One chain per transaction: a transaction that appends twice locks one head, never two in an
+// order another transaction could reverse (a deadlock).
+const chainOfTransaction = new WeakMap<object, number>();
+function chainOf(tx: Db): number {
+  let chain = chainOfTransaction.get(tx);
+  if (chain === undefined) {
+    chain = randomInt(AUDIT_CHAINS);
+    chainOfTransaction.set(tx, chain);
+  }
+  return chain;
+}
+
 /**
  * Appends events to the audit trail inside the caller's transaction, so the record change and its
  * audit entry commit or roll back together. Must be called with a transaction: the chain head row
@@ -40,7 +52,7 @@ export async function appendAudit(
   ctx: AuditContext,
   events: AuditEvent[],
   /** which chain to extend; random by default (the benchmark pins it to measure one chain) */
-  chain = randomInt(AUDIT_CHAINS),
+  chain = chainOf(tx),
 ): Promise<void> {
   if (events.length === 0) return;
   const [head] = await tx

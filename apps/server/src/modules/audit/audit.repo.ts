@@ -1,13 +1,35 @@
 import { and, asc, desc, eq, gt, gte, lte, sql, type SQL } from 'drizzle-orm';
-import type { AuditEntry } from '@qloop/contracts';
+import { maskEmail, maskIdNumber, maskPhone, type AuditEntry } from '@qloop/contracts';
 import type { Db } from '../../db/client.js';
 import { auditChainHeads, auditLog } from '../../db/schema/index.js';
 import { orgScopeCondition } from '../../lib/scope.js';
+import { parseSort } from '../../lib/sort.js';
 import type { Principal } from '../auth/principal.js';
 
 export type AuditRow = typeof auditLog.$inferSelect;
 
-export function toAuditEntry(r: AuditRow): AuditEntry {
+const MASKERS: Record<string, (v: string) => string | null> = {
+  phone: maskPhone,
+  email: maskEmail,
+  idNumber: maskIdNumber,
+};
+
+/**
+ * The stored entry keeps the real values (its hash covers them); what a reader sees has phone
+ * numbers, emails and ID numbers masked unless the reader may see them in full.
+ */
+export function maskPersonalFields(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(maskPersonalFields);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [k, typeof v === 'string' && MASKERS[k] ? MASKERS[k](v) : maskPersonalFields(v)]),
+    );
+  }
+  return value;
+}
+
+export function toAuditEntry(r: AuditRow, reveal = false): AuditEntry {
+  const shown = (v: unknown) => (v == null ? null : reveal ? v : maskPersonalFields(v));
   return {
     id: String(r.id),
     chain: r.chain,
@@ -19,8 +41,8 @@ export function toAuditEntry(r: AuditRow): AuditEntry {
     entityType: r.entityType,
     entityId: r.entityId,
     orgUnitId: r.orgUnitId,
-    before: r.before ?? null,
-    after: r.after ?? null,
+    before: shown(r.before),
+    after: shown(r.after),
     requestId: r.requestId,
     ip: r.ip,
     hash: r.hash,
@@ -50,7 +72,7 @@ export async function listAudit(db: Db, p: Principal, f: AuditFilter & { page: n
   if (f.from) conds.push(gte(auditLog.at, new Date(f.from)));
   if (f.to) conds.push(lte(auditLog.at, new Date(f.to)));
   const where = and(...conds);
-  const ascending = f.sort === 'at';
+  const ascending = !parseSort(f.sort, ['at'], '-at').desc;
   const [items, [count]] = await Promise.all([
     db
       .select()

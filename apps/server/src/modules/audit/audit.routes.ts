@@ -15,7 +15,8 @@ export function registerAuditRoutes(app: App): void {
     schema: { querystring: AuditQuery, response: { 200: pageOf(AuditEntry) } },
     handler: async (req, _reply, { database, principal }) => {
       const { items, total } = await listAudit(database.db, principal, req.query);
-      return { items: items.map(toAuditEntry), total, page: req.query.page, pageSize: req.query.pageSize };
+      const reveal = principal.permissions.has('users:manage') && principal.permissions.has('pii:unmask');
+      return { items: items.map((r) => toAuditEntry(r, reveal)), total, page: req.query.page, pageSize: req.query.pageSize };
     },
   });
 

@@ -90,3 +90,46 @@ describe('concurrent appends', () => {
     }
   });
 });
+
+describe('personal data in the audit trail', () => {
+  it('is masked for readers who may not see it, and intact in the stored (hashed) entry', async () => {
+    const id = await h.userId('bm.dz');
+    await admin.req('PATCH', `/api/v1/users/${id}`, { phone: '13912345678', email: 'chen@example.cn' });
+    const exec = await h.login('exec.zhao');
+    const seen = (await exec.req('GET', `/api/v1/audit?entityId=${id}&action=update`)).json().items[0];
+    expect(seen.after).toEqual({ phone: '139****5678', email: 'c***@example.cn' });
+    const full = (await admin.req('GET', `/api/v1/audit?entityId=${id}&action=update`)).json().items[0];
+    expect(full.after).toEqual({ phone: '13912345678', email: 'chen@example.cn' });
+  });
+});
+
+describe('verification edge cases', () => {
+  it('verification running during appends reports no false tampering', async () => {
+    const fresh = await createHarness({ seed: false });
+    try {
+      const writes = Array.from({ length: 30 }, (_, i) =>
+        fresh.database.db.transaction((tx) =>
+          appendAudit(tx, { actorId: null, actorName: `w${i}`, requestId: null, ip: null }, [{ action: 'create', entityType: 'probe', entityId: String(i) }]),
+        ),
+      );
+      const checks = Array.from({ length: 5 }, () => verifyAudit(fresh.database.db));
+      const results = await Promise.all([...checks, ...writes]);
+      for (const r of results.slice(0, 5)) expect(r).toMatchObject({ ok: true });
+      expect(await verifyAudit(fresh.database.db)).toMatchObject({ ok: true, entriesChecked: 30 });
+    } finally {
+      await fresh.close();
+    }
+  });
+  it('a removed chain head is detected', async () => {
+    const fresh = await createHarness({ seed: false });
+    try {
+      await fresh.database.db.transaction((tx) =>
+        appendAudit(tx, { actorId: null, actorName: 'x', requestId: null, ip: null }, [{ action: 'create', entityType: 'probe' }], 4),
+      );
+      await fresh.database.sql.query('DELETE FROM audit_chain_heads WHERE chain = 4');
+      expect((await verifyAudit(fresh.database.db)).firstBroken).toMatchObject({ chain: 4, reason: 'head_mismatch' });
+    } finally {
+      await fresh.close();
+    }
+  });
+});

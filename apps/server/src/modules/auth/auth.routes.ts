@@ -88,6 +88,8 @@ export function registerAuthRoutes(app: App): void {
     sessionOnly: true,
     summary: 'Change your own password; other sessions are signed out',
     tags: ['auth'],
+    // the current password is checked here too: limit guessing through a stolen session
+    rateLimit: { max: 10, timeWindow: '15 minutes', perUser: true },
     schema: { body: ChangePasswordBody },
     handler: async (req, _reply, ctx) => {
       await changePassword(ctx.database.db, {

@@ -175,3 +175,24 @@ describe('login rate limit per address', () => {
     }
   });
 });
+
+describe('lockout under parallel guessing', () => {
+  it(`checks at most ${AUTH_LIMITS.lockoutThreshold} passwords and the right one cannot slip through a lock`, async () => {
+    const attempts = [
+      ...Array.from({ length: 30 }, () => login('bm.xz', 'wrong-guess')),
+      login('bm.xz', 'Qloop#2026'),
+    ];
+    const codes = (await Promise.all(attempts)).map((r) => r.statusCode);
+    expect(codes.filter((c) => c === 401).length).toBeLessThanOrEqual(AUTH_LIMITS.lockoutThreshold);
+    const failed = await h.database.sql.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM audit_log WHERE action = 'login_failed' AND actor_name = 'bm.xz'`,
+    );
+    expect(failed[0]!.n).toBeLessThanOrEqual(AUTH_LIMITS.lockoutThreshold);
+    const locks = await h.database.sql.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM audit_log WHERE action = 'lockout' AND actor_name = 'bm.xz'`,
+    );
+    expect(locks[0]!.n).toBe(1);
+    // whatever happened to the right password in the crowd, the account ends locked
+    expect((await login('bm.xz', 'Qloop#2026')).statusCode).toBe(423);
+  });
+});

@@ -54,7 +54,7 @@ export async function listCustomerBase(
       .from(customerBase)
       .innerJoin(orgUnits, eq(orgUnits.id, customerBase.orgUnitId))
       .where(where)
-      .orderBy(desc ? sql`${col} DESC` : asc(col), asc(orgUnits.code))
+      .orderBy(desc ? sql`${col} DESC` : asc(col), asc(orgUnits.code), asc(customerBase.month), asc(customerBase.id))
       .limit(f.pageSize)
       .offset((f.page - 1) * f.pageSize),
     db.select({ n: sql<number>`count(*)::int` }).from(customerBase).where(where),
@@ -78,6 +78,19 @@ export async function findCustomerBaseFor(db: Db, orgUnitId: string, month: stri
     .where(and(eq(customerBase.orgUnitId, orgUnitId), eq(customerBase.month, month)))
     .for('update');
   return row ?? null;
+}
+
+/** Inserts the figure if the org unit has none for the month; returns the new id or null. */
+export async function insertCustomerBaseIfAbsent(
+  db: Db,
+  row: { orgUnitId: string; month: string; customers: number; updatedBy: string | null },
+): Promise<string | null> {
+  const [r] = await db
+    .insert(customerBase)
+    .values(row)
+    .onConflictDoNothing({ target: [customerBase.orgUnitId, customerBase.month] })
+    .returning({ id: customerBase.id });
+  return r?.id ?? null;
 }
 
 /** Inserts or replaces the figure of one org unit and month; returns its id. */

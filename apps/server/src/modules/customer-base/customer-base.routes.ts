@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import {
   CustomerBase,
@@ -14,6 +15,18 @@ import { readTable } from '../../lib/spreadsheet.js';
 import { listCustomerBase, toCustomerBase } from './customer-base.repo.js';
 import { deleteCustomerBase, upsertCustomerBase } from './upsert-customer-base.js';
 import { importCustomerBase } from './import-customer-base.js';
+
+/** Reads the uploaded file; a truncated or malformed multipart body is the caller's error. */
+async function readUpload(req: FastifyRequest) {
+  try {
+    const file = await req.file();
+    if (!file) return null;
+    return { file, buf: await file.toBuffer() };
+  } catch (err) {
+    if ((err as { statusCode?: number }).statusCode) throw err; // e.g. file too large → 413
+    throw badRequest(`the upload is not valid multipart/form-data: ${(err as Error).message}`);
+  }
+}
 
 export function registerCustomerBaseRoutes(app: App): void {
   const tags = ['customer base'];
@@ -66,9 +79,9 @@ export function registerCustomerBaseRoutes(app: App): void {
     },
     handler: async (req, _reply, { database, principal, audit }) => {
       if (!req.isMultipart()) throw badRequest('send the file as multipart/form-data in field "file"');
-      const file = await req.file();
-      if (!file) throw badRequest('no file in the upload; use field "file"');
-      const buf = await file.toBuffer();
+      const upload = await readUpload(req);
+      if (!upload) throw badRequest('no file in the upload; use field "file"');
+      const { file, buf } = upload;
       const table = await readTable(buf, file.filename);
       return importCustomerBase(database.db, {
         principal,

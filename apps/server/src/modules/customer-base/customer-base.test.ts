@@ -84,3 +84,17 @@ describe('customer base', () => {
     expect(await count('2027-05')).toBe(0);
   });
 });
+
+describe('concurrent writers of one new figure', () => {
+  it('create it once and audit every later value with its predecessor', async () => {
+    const org = await h.orgId('JN-BZ-S01');
+    const puts = await Promise.all(
+      [1, 2, 3, 4, 5, 6].map((n) => admin.req('PUT', '/api/v1/customer-base', { orgUnitId: org, month: '2028-01', customers: n })),
+    );
+    expect(puts.every((r) => r.statusCode === 200)).toBe(true);
+    const id = puts[0]!.json().id;
+    const audit = (await admin.req('GET', `/api/v1/audit?entityType=customer_base&entityId=${id}&sort=at&pageSize=50`)).json().items;
+    expect(audit.filter((e: { action: string }) => e.action === 'create')).toHaveLength(1);
+    for (const e of audit.filter((x: { action: string }) => x.action === 'update')) expect(e.before).not.toBeNull();
+  });
+});

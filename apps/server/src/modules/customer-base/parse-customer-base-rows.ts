@@ -44,7 +44,7 @@ export function parseCustomerBaseRows(table: string[][]): { rows: CustomerBaseRo
       ok = false;
     }
     const customers = Number(rawCustomers);
-    if (rawCustomers === '' || !Number.isInteger(customers) || customers < 0 || customers > 1_000_000_000) {
+    if (!/^\d{1,10}$/.test(rawCustomers) || customers > 1_000_000_000) {
       errors.push({ row: rowNo, field: 'customers', message: `"${cells[index.customers] ?? ''}" is not a whole number of customers` });
       ok = false;
     }

@@ -6,7 +6,13 @@ import { pathInScope } from '../../lib/scope.js';
 import { appendAudit, type AuditContext, type AuditEvent } from '../audit/append-audit.js';
 import type { Principal } from '../auth/principal.js';
 import { loadOrgUnitInScope } from '../org/org-scope.js';
-import { findCustomerBase, findCustomerBaseFor, toCustomerBase, upsertCustomerBaseRow } from './customer-base.repo.js';
+import {
+  findCustomerBase,
+  findCustomerBaseFor,
+  insertCustomerBaseIfAbsent,
+  toCustomerBase,
+  upsertCustomerBaseRow,
+} from './customer-base.repo.js';
 
 /**
  * Writes one figure inside `tx` and returns its audit event (null when nothing changed).
@@ -17,6 +23,15 @@ export async function writeCustomerBase(
   userId: string | null,
   v: { orgUnitId: string; month: string; customers: number },
 ): Promise<{ id: string; event: AuditEvent | null }> {
+  // Insert first: a new figure is created exactly once even when two writers race, and the loser
+  // finds the row to lock and update (a FOR UPDATE on a row that does not exist yet locks nothing).
+  const created = await insertCustomerBaseIfAbsent(tx, { ...v, updatedBy: userId });
+  if (created) {
+    return {
+      id: created,
+      event: { action: 'create', entityType: 'customer_base', entityId: created, orgUnitId: v.orgUnitId, before: null, after: { month: v.month, customers: v.customers } },
+    };
+  }
   const before = await findCustomerBaseFor(tx, v.orgUnitId, v.month);
   if (before && before.customers === v.customers) return { id: before.id, event: null };
   const id = await upsertCustomerBaseRow(tx, { ...v, updatedBy: userId });

@@ -5,7 +5,7 @@ import { badRequest, conflict, isUniqueViolation } from '../../lib/errors.js';
 import { appendAudit, type AuditContext } from '../audit/append-audit.js';
 import type { Principal } from '../auth/principal.js';
 import { loadOrgUnitInScope } from './org-scope.js';
-import { findOrgUnit, insertOrgUnit, toOrgUnit } from './org.repo.js';
+import { findOrgUnit, insertOrgUnit, toOrgUnit , lockOrgTree } from './org.repo.js';
 
 export async function createOrgUnit(
   db: Db,
@@ -18,6 +18,7 @@ export async function createOrgUnit(
   const { input } = opts;
   try {
     return await db.transaction(async (tx) => {
+      await lockOrgTree(tx);
       const parent = await loadOrgUnitInScope(tx, opts.principal, input.parentId);
       if (!ORG_CHILD_KINDS[parent.kind].includes(input.kind)) {
         throw badRequest(`a ${parent.kind} cannot hold a ${input.kind}`, {

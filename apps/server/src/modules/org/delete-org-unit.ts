@@ -3,7 +3,7 @@ import { badRequest, conflict } from '../../lib/errors.js';
 import { appendAudit, type AuditContext } from '../audit/append-audit.js';
 import type { Principal } from '../auth/principal.js';
 import { loadOrgUnitInScope } from './org-scope.js';
-import { deleteOrgUnitRow, orgUnitDependents, toOrgUnit } from './org.repo.js';
+import { deleteOrgUnitRow, orgUnitDependents, toOrgUnit , lockOrgTree } from './org.repo.js';
 
 /**
  * Deletes an empty org unit. A unit that still holds units, users, departments or figures is
@@ -14,6 +14,7 @@ export async function deleteOrgUnit(
   opts: { principal: Principal; audit: AuditContext; id: string },
 ) {
   await db.transaction(async (tx) => {
+    await lockOrgTree(tx);
     const unit = await loadOrgUnitInScope(tx, opts.principal, opts.id, true);
     if (unit.parentId === null) throw badRequest('the root of the organisation cannot be deleted');
     const deps = await orgUnitDependents(tx, unit.id);

@@ -23,6 +23,16 @@ export function toOrgUnit(row: OrgUnitRow & { userCount: number }): OrgUnit {
   };
 }
 
+/**
+ * Serialises changes to the tree's shape (create, move, delete) for the rest of the transaction.
+ * A path is copied from the parent, so a unit created while its parent moves would otherwise keep
+ * the old path and land in the wrong branch's scope; two crossing moves could form a cycle. Tree
+ * changes are rare administrative acts, so one lock costs nothing.
+ */
+export async function lockOrgTree(db: Db) {
+  await db.execute(sql`SELECT pg_advisory_xact_lock(7461004)`);
+}
+
 /** Units under `rootId` (inclusive), or all units when rootId is null. Ordered root-first. */
 export async function listOrgUnits(db: Db, rootId: string | null) {
   return db

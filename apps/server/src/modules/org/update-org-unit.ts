@@ -4,7 +4,7 @@ import { badRequest, conflict, isUniqueViolation } from '../../lib/errors.js';
 import { appendAudit, diffFields, type AuditContext } from '../audit/append-audit.js';
 import type { Principal } from '../auth/principal.js';
 import { loadOrgUnitInScope } from './org-scope.js';
-import { findOrgUnit, movePaths, toOrgUnit, updateOrgUnitRow } from './org.repo.js';
+import { findOrgUnit, movePaths, toOrgUnit, updateOrgUnitRow , lockOrgTree } from './org.repo.js';
 
 export type OrgUnitPatch = {
   name?: string | undefined;
@@ -22,6 +22,7 @@ export async function updateOrgUnit(
   const { patch } = opts;
   try {
     return await db.transaction(async (tx) => {
+      await lockOrgTree(tx);
       const unit = await loadOrgUnitInScope(tx, opts.principal, opts.id, true);
       let newPath: string[] | null = null;
       if (patch.parentId !== undefined && patch.parentId !== unit.parentId) {

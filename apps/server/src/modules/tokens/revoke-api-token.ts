@@ -16,7 +16,7 @@ export async function revokeApiToken(db: Db, opts: { principal: Principal; audit
     if (token.revokedAt) return;
     await tx.update(apiTokens).set({ revokedAt: new Date() }).where(eq(apiTokens.id, token.id));
     await appendAudit(tx, opts.audit, [
-      { action: 'token_revoke', entityType: 'api_token', entityId: token.id, orgUnitId: opts.principal.orgUnitId, before: { name: token.name, prefix: token.prefix } },
+      { action: 'token_revoke', entityType: 'api_token', entityId: token.id, orgUnitId: token.ownerOrgUnitId, before: { name: token.name, prefix: token.prefix } },
     ]);
   });
 }

@@ -1,7 +1,7 @@
 import { and, desc, eq, type SQL } from 'drizzle-orm';
 import type { ApiToken } from '@qloop/contracts';
 import type { Db } from '../../db/client.js';
-import { apiTokens } from '../../db/schema/index.js';
+import { apiTokens, users } from '../../db/schema/index.js';
 
 export type ApiTokenRow = typeof apiTokens.$inferSelect;
 
@@ -24,7 +24,12 @@ export async function listTokens(db: Db, userId: string | null) {
   return db.select().from(apiTokens).where(where).orderBy(desc(apiTokens.createdAt));
 }
 
+/** A token with its owner's org unit (the audit entry of a revocation belongs to the owner's unit). */
 export async function findToken(db: Db, id: string) {
-  const [row] = await db.select().from(apiTokens).where(and(eq(apiTokens.id, id)));
-  return row ?? null;
+  const [row] = await db
+    .select({ token: apiTokens, ownerOrgUnitId: users.orgUnitId })
+    .from(apiTokens)
+    .innerJoin(users, eq(users.id, apiTokens.userId))
+    .where(and(eq(apiTokens.id, id)));
+  return row ? { ...row.token, ownerOrgUnitId: row.ownerOrgUnitId } : null;
 }

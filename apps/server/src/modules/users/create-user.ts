@@ -27,7 +27,7 @@ export async function createUser(
   db: Db,
   opts: { principal: Principal; audit: AuditContext; input: CreateUserInput; mustChangePassword?: boolean },
 ) {
-  const { input } = opts;
+  const input = { ...opts.input, departmentIds: [...new Set(opts.input.departmentIds)] };
   assertCanManageRole(opts.principal, input.role);
   const passwordHash = await hashPassword(input.password);
   try {

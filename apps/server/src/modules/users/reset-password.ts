@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { users } from '../../db/schema/index.js';
+import { apiTokens, users } from '../../db/schema/index.js';
 import { appendAudit, type AuditContext } from '../audit/append-audit.js';
 import type { Principal } from '../auth/principal.js';
 import { hashPassword } from '../auth/passwords.js';
@@ -21,8 +21,20 @@ export async function resetPassword(
       .set({ passwordHash, mustChangePassword: true, failedAttempts: 0, lockedUntil: null, updatedAt: new Date(), version: sql`${users.version} + 1` })
       .where(eq(users.id, user.id));
     await deleteUserSessions(tx, user.id);
+    // A reset usually means the account may be in the wrong hands: its API tokens go too.
+    const revoked = await tx
+      .update(apiTokens)
+      .set({ revokedAt: new Date() })
+      .where(sql`${apiTokens.userId} = ${user.id} AND ${apiTokens.revokedAt} IS NULL`)
+      .returning({ id: apiTokens.id });
     await appendAudit(tx, opts.audit, [
-      { action: 'update', entityType: 'user', entityId: user.id, orgUnitId: user.orgUnitId, after: { passwordReset: true } },
+      {
+        action: 'update',
+        entityType: 'user',
+        entityId: user.id,
+        orgUnitId: user.orgUnitId,
+        after: { passwordReset: true, tokensRevoked: revoked.map((t) => t.id) },
+      },
     ]);
   });
 }
