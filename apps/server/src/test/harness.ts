@@ -1,4 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../app.js';
 import { loadConfig } from '../config.js';
@@ -80,4 +81,18 @@ export async function createHarness(opts: { seed?: boolean; env?: Record<string,
       await drop();
     },
   };
+}
+
+/**
+ * For a test file: a seeded harness created before its tests and closed after them, with the
+ * administrator signed in. Use as `const t = useSeededHarness();` then `t.h`, `t.admin`.
+ */
+export function useSeededHarness(): { h: Harness; admin: Session } {
+  const ctx = {} as { h: Harness; admin: Session };
+  beforeAll(async () => {
+    ctx.h = await createHarness();
+    ctx.admin = await ctx.h.login('admin');
+  });
+  afterAll(() => ctx.h.close());
+  return ctx;
 }

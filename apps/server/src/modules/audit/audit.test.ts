@@ -1,26 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AUDIT_CHAINS } from './audit-chain.js';
 import { appendAudit } from './append-audit.js';
 import { verifyAudit } from './verify-audit.js';
-import { createHarness, type Harness, type Session } from '../../test/harness.js';
+import { createHarness, useSeededHarness } from '../../test/harness.js';
 
-let h: Harness;
-let admin: Session;
-beforeAll(async () => {
-  h = await createHarness();
-  admin = await h.login('admin');
-});
-afterAll(() => h.close());
+const t = useSeededHarness();
 
-const verify = async () => (await admin.req('GET', '/api/v1/audit/verify')).json();
+const verify = async () => (await t.admin.req('GET', '/api/v1/audit/verify')).json();
 
 describe('audit trail', () => {
   it('records who changed what, with before and after', async () => {
-    const id = await h.userId('agent.nz1').catch(() => null);
+    const id = await t.h.userId('agent.nz1').catch(() => null);
     expect(id).toBeNull();
-    const dzId = await h.userId('agent.dz2');
-    await admin.req('PATCH', `/api/v1/users/${dzId}`, { displayName: '周敏(改)' });
-    const res = await admin.req('GET', `/api/v1/audit?entityType=user&entityId=${dzId}&action=update`);
+    const dzId = await t.h.userId('agent.dz2');
+    await t.admin.req('PATCH', `/api/v1/users/${dzId}`, { displayName: '周敏(改)' });
+    const res = await t.admin.req('GET', `/api/v1/audit?entityType=user&entityId=${dzId}&action=update`);
     const [entry] = res.json().items;
     expect(entry).toMatchObject({
       actorName: 'admin',
@@ -33,7 +27,7 @@ describe('audit trail', () => {
   });
 
   it('never stores password hashes', async () => {
-    const rows = await h.database.sql.query<{ t: string }>(`SELECT coalesce(before::text, '') || coalesce(after::text, '') AS t FROM audit_log`);
+    const rows = await t.h.database.sql.query<{ t: string }>(`SELECT coalesce(before::text, '') || coalesce(after::text, '') AS t FROM audit_log`);
     expect(rows.some((r) => r.t.includes('argon2'))).toBe(false);
   });
 
@@ -42,29 +36,29 @@ describe('audit trail', () => {
   });
 
   it('detects an edited entry and names it', async () => {
-    const [row] = await h.database.sql.query<{ chain: number; seq: string }>(
+    const [row] = await t.h.database.sql.query<{ chain: number; seq: string }>(
       `SELECT chain, seq FROM audit_log WHERE action = 'login' ORDER BY id LIMIT 1`,
     );
-    await h.database.sql.query(`UPDATE audit_log SET actor_name = 'someone-else' WHERE chain = $1 AND seq = $2`, [row!.chain, row!.seq]);
+    await t.h.database.sql.query(`UPDATE audit_log SET actor_name = 'someone-else' WHERE chain = $1 AND seq = $2`, [row!.chain, row!.seq]);
     const v = await verify();
     expect(v.ok).toBe(false);
     expect(v.firstBroken).toMatchObject({ chain: row!.chain, seq: Number(row!.seq), reason: 'hash_mismatch' });
-    await h.database.sql.query(`UPDATE audit_log SET actor_name = 'admin' WHERE chain = $1 AND seq = $2`, [row!.chain, row!.seq]);
+    await t.h.database.sql.query(`UPDATE audit_log SET actor_name = 'admin' WHERE chain = $1 AND seq = $2`, [row!.chain, row!.seq]);
     expect((await verify()).ok).toBe(true);
   });
 
   it('detects a deleted entry', async () => {
-    const [row] = await h.database.sql.query<{ chain: number; seq: string }>(
+    const [row] = await t.h.database.sql.query<{ chain: number; seq: string }>(
       `SELECT chain, seq FROM audit_log WHERE seq = 1 ORDER BY chain LIMIT 1`,
     );
-    await h.database.sql.query(`DELETE FROM audit_log WHERE chain = $1 AND seq = $2`, [row!.chain, row!.seq]);
+    await t.h.database.sql.query(`DELETE FROM audit_log WHERE chain = $1 AND seq = $2`, [row!.chain, row!.seq]);
     const v = await verify();
     expect(v.ok).toBe(false);
     expect(v.firstBroken).toMatchObject({ chain: row!.chain, seq: 1, reason: 'missing_entry' });
   });
 
   it('the verification CLI reports the same broken link', async () => {
-    const result = await verifyAudit(h.database.db);
+    const result = await verifyAudit(t.h.database.db);
     expect(result.ok).toBe(false);
     expect(result.firstBroken?.reason).toBe('missing_entry');
   });
@@ -93,12 +87,12 @@ describe('concurrent appends', () => {
 
 describe('personal data in the audit trail', () => {
   it('is masked for readers who may not see it, and intact in the stored (hashed) entry', async () => {
-    const id = await h.userId('bm.dz');
-    await admin.req('PATCH', `/api/v1/users/${id}`, { phone: '13912345678', email: 'chen@example.cn' });
-    const exec = await h.login('exec.zhao');
+    const id = await t.h.userId('bm.dz');
+    await t.admin.req('PATCH', `/api/v1/users/${id}`, { phone: '13912345678', email: 'chen@example.cn' });
+    const exec = await t.h.login('exec.zhao');
     const seen = (await exec.req('GET', `/api/v1/audit?entityId=${id}&action=update`)).json().items[0];
     expect(seen.after).toEqual({ phone: '139****5678', email: 'c***@example.cn' });
-    const full = (await admin.req('GET', `/api/v1/audit?entityId=${id}&action=update`)).json().items[0];
+    const full = (await t.admin.req('GET', `/api/v1/audit?entityId=${id}&action=update`)).json().items[0];
     expect(full.after).toEqual({ phone: '13912345678', email: 'chen@example.cn' });
   });
 });
