@@ -25,6 +25,7 @@ export const ErrorCode = z.enum([
   'PASSWORD_CHANGE_REQUIRED',
   'NOT_FOUND',
   'CONFLICT',
+  'ILLEGAL_TRANSITION',
   'RATE_LIMITED',
   'SETUP_REQUIRED',
   'INTERNAL',

@@ -6,3 +6,4 @@ export * from './users.js';
 export * from './audit.js';
 export * from './tokens.js';
 export * from './pii.js';
+export * from './tickets.js';

@@ -1,0 +1,136 @@
+import { z } from 'zod';
+import { LIMITS, PageQuery, QueryBool, Uuid } from './common.js';
+
+/** Request types (诉求类型). */
+export const REQUEST_TYPES = ['consultation', 'business', 'fault', 'complaint', 'suggestion', 'praise'] as const;
+export const RequestType = z.enum(REQUEST_TYPES);
+export type RequestType = z.infer<typeof RequestType>;
+
+/** Intake channels (受理渠道); `regulator` is a transfer from 工信部/12300. */
+export const CHANNELS = ['hotline', 'store', 'web', 'app_api', 'e_channel', 'social_media', 'regulator'] as const;
+export const Channel = z.enum(CHANNELS);
+export type Channel = z.infer<typeof Channel>;
+
+export const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
+export const Priority = z.enum(PRIORITIES);
+export type Priority = z.infer<typeof Priority>;
+
+/**
+ * Ticket states: 受理 accepted → 分派 assigned → 处理 in_progress → 答复 answered → 回访 follow_up →
+ * 关闭 closed → 归档 archived; 挂起 pending (with a reason) returns to the state it left; cancelled and
+ * merged are final.
+ */
+export const TICKET_STATES = [
+  'accepted',
+  'assigned',
+  'in_progress',
+  'pending',
+  'answered',
+  'follow_up',
+  'closed',
+  'archived',
+  'cancelled',
+  'merged',
+] as const;
+export const TicketState = z.enum(TICKET_STATES);
+export type TicketState = z.infer<typeof TicketState>;
+
+/** States in which the ticket is still someone's open work. */
+export const OPEN_STATES: readonly TicketState[] = ['accepted', 'assigned', 'in_progress', 'pending', 'answered', 'follow_up'];
+
+/** Why a ticket waits: an explicit state, never free text, because SLA clocks pause on it. */
+export const PENDING_REASONS = ['customer', 'third_party'] as const;
+export const PendingReason = z.enum(PENDING_REASONS);
+export type PendingReason = z.infer<typeof PendingReason>;
+
+export const OUTCOMES = ['resolved', 'partly_resolved', 'not_resolved', 'unreachable'] as const;
+export const Outcome = z.enum(OUTCOMES);
+export type Outcome = z.infer<typeof Outcome>;
+
+/** Actions that move a ticket between states. */
+export const TICKET_ACTIONS = [
+  'assign',
+  'start',
+  'pend',
+  'resume',
+  'transfer',
+  'answer',
+  'follow_up',
+  'close',
+  'reopen',
+  'archive',
+  'cancel',
+  'merge',
+] as const;
+export const TicketAction = z.enum(TICKET_ACTIONS);
+export type TicketAction = z.infer<typeof TicketAction>;
+
+/** Timeline entries that do not change the state: a public reply, an internal note, a call record. */
+export const NOTE_KINDS = ['public_reply', 'internal_note', 'call_record'] as const;
+export const NoteKind = z.enum(NOTE_KINDS);
+export type NoteKind = z.infer<typeof NoteKind>;
+
+export const TICKET_LIMITS = {
+  titleMax: 200,
+  descriptionMax: 10_000,
+  noteMax: 10_000,
+  /** 重复投诉: same customer, same level-2 category, within this many days */
+  repeatWindowDays: 30,
+} as const;
+
+const Text = (max: number) => z.string().trim().min(1).max(max);
+
+export const CustomerInput = z.strictObject({
+  name: z.string().trim().max(LIMITS.nameMax).optional(),
+  phone: z.string().trim().regex(/^1\d{10}$|^0\d{9,11}$/, 'phone must be a mainland mobile or landline number').optional(),
+  customerNo: z.string().trim().max(40).optional(),
+  tier: z.enum(['vip', 'normal']).optional(),
+});
+
+export const CreateTicketBody = z.strictObject({
+  type: RequestType,
+  channel: Channel,
+  priority: Priority.default('normal'),
+  title: Text(TICKET_LIMITS.titleMax),
+  description: z.string().trim().max(TICKET_LIMITS.descriptionMax).default(''),
+  categoryId: Uuid,
+  orgUnitId: Uuid,
+  customer: CustomerInput.refine((c) => c.phone || c.customerNo, 'give the customer’s phone or customer number'),
+  escalated: z.boolean().default(false),
+  escalationSource: z.string().trim().max(100).optional(),
+  regulatorAppeal: z.boolean().default(false),
+});
+export type CreateTicketBody = z.infer<typeof CreateTicketBody>;
+
+export const TransitionBody = z.strictObject({
+  action: TicketAction,
+  /** optimistic concurrency: the version the caller read */
+  version: z.number().int(),
+  assigneeId: Uuid.optional(),
+  reason: z.string().trim().max(500).optional(),
+  pendingReason: PendingReason.optional(),
+  reply: z.string().trim().max(TICKET_LIMITS.noteMax).optional(),
+  outcome: Outcome.optional(),
+  confirmation: z
+    .strictObject({ channel: Channel.or(z.literal('sms')), at: z.iso.datetime({ offset: true }), evidence: z.string().trim().min(1).max(500) })
+    .optional(),
+  followUpResult: z.string().trim().max(1000).optional(),
+  survivorId: Uuid.optional(),
+});
+export type TransitionBody = z.infer<typeof TransitionBody>;
+
+export const TicketQuery = PageQuery.extend({
+  q: z.string().trim().max(100).optional(),
+  state: TicketState.optional(),
+  type: RequestType.optional(),
+  channel: Channel.optional(),
+  priority: Priority.optional(),
+  orgUnitId: Uuid.optional(),
+  assigneeId: Uuid.optional(),
+  categoryId: Uuid.optional(),
+  escalated: QueryBool.optional(),
+  repeat: QueryBool.optional(),
+  open: QueryBool.optional(),
+  from: z.iso.datetime({ offset: true }).optional(),
+  to: z.iso.datetime({ offset: true }).optional(),
+});
