@@ -32,6 +32,9 @@ import { registerUserRoutes } from './modules/users/users.routes.js';
 import { registerCustomerBaseRoutes } from './modules/customer-base/customer-base.routes.js';
 import { registerAuditRoutes } from './modules/audit/audit.routes.js';
 import { registerTokenRoutes } from './modules/tokens/tokens.routes.js';
+import { registerCategoryRoutes } from './modules/categories/categories.routes.js';
+import { registerCustomerRoutes } from './modules/customers/customers.routes.js';
+import { registerTicketRoutes } from './modules/tickets/tickets.routes.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -142,6 +145,9 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   registerCustomerBaseRoutes(app);
   registerAuditRoutes(app);
   registerTokenRoutes(app);
+  registerCategoryRoutes(app);
+  registerCustomerRoutes(app);
+  registerTicketRoutes(app);
 
   await registerWebApp(app, opts.config.webDist);
   return app;

@@ -6,7 +6,7 @@ import { openDatabase, type Database } from './db/client.js';
 import { migrate } from './db/migrate.js';
 import { appSettings } from './db/schema/index.js';
 import { randomToken } from './lib/crypto.js';
-import { hasUsers, seedDemo, seedFirstAdmin } from './seed/seed.js';
+import { hasUsers, seedCategories, seedDemo, seedFirstAdmin } from './seed/seed.js';
 
 /**
  * Opens the database, applies migrations and, on the first start, seeds demo data or the first
@@ -20,6 +20,7 @@ export async function bootstrap(
   await migrate(database.sql);
   let seeded: 'demo' | 'admin' | null = null;
   await database.sql.withLock(7_461_003, async () => {
+    await seedCategories(database.db);
     if (await hasUsers(database.db)) return;
     if (config.demo) {
       await seedDemo(database.db);

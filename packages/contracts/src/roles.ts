@@ -25,6 +25,12 @@ export const PERMISSIONS = [
   'audit:verify',
   'tokens:manage',
   'pii:unmask',
+  'tickets:read',
+  'tickets:create',
+  'tickets:handle',
+  'tickets:manage',
+  'customers:read',
+  'categories:manage',
 ] as const;
 export const Permission = z.enum(PERMISSIONS);
 export type Permission = z.infer<typeof Permission>;
@@ -40,8 +46,14 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'audit:verify',
     'tokens:manage',
     'pii:unmask',
+    'tickets:read',
+    'tickets:create',
+    'tickets:handle',
+    'tickets:manage',
+    'customers:read',
+    'categories:manage',
   ],
-  dept_manager: ['org:read', 'users:read', 'customer_base:read'],
+  dept_manager: ['org:read', 'users:read', 'customer_base:read', 'tickets:read', 'tickets:handle', 'customers:read'],
   branch_manager: [
     'org:read',
     'users:read',
@@ -49,10 +61,15 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'customer_base:read',
     'customer_base:manage',
     'audit:read',
+    'tickets:read',
+    'tickets:create',
+    'tickets:handle',
+    'tickets:manage',
+    'customers:read',
   ],
-  agent: ['org:read', 'pii:unmask'],
-  inspector: ['org:read', 'users:read'],
-  executive: ['org:read', 'users:read', 'customer_base:read', 'audit:read'],
+  agent: ['org:read', 'pii:unmask', 'tickets:read', 'tickets:create', 'tickets:handle', 'customers:read'],
+  inspector: ['org:read', 'users:read', 'tickets:read', 'customers:read'],
+  executive: ['org:read', 'users:read', 'customer_base:read', 'audit:read', 'tickets:read'],
 };
 
 /** Roles whose data scope is the whole organisation rather than their own org-unit subtree. */

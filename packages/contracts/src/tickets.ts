@@ -99,6 +99,8 @@ export const CreateTicketBody = z.strictObject({
   escalated: z.boolean().default(false),
   escalationSource: z.string().trim().max(100).optional(),
   regulatorAppeal: z.boolean().default(false),
+  /** a business request that opens or changes a service: closing then needs 客户确认 */
+  changesService: z.boolean().default(false),
 });
 export type CreateTicketBody = z.infer<typeof CreateTicketBody>;
 
@@ -134,3 +136,98 @@ export const TicketQuery = PageQuery.extend({
   from: z.iso.datetime({ offset: true }).optional(),
   to: z.iso.datetime({ offset: true }).optional(),
 });
+
+export const Customer = z.object({
+  id: z.uuid(),
+  orgUnitId: z.uuid(),
+  name: z.string().nullable(),
+  /** masked (138****1234) unless revealed through the audited reveal endpoint */
+  phone: z.string().nullable(),
+  customerNo: z.string().nullable(),
+  tier: z.enum(['vip', 'normal']),
+});
+export type Customer = z.infer<typeof Customer>;
+
+export const RevealedCustomer = z.object({ id: z.uuid(), phone: z.string().nullable(), idNumber: z.string().nullable() });
+
+export const Category = z.object({
+  id: z.uuid(),
+  parentId: z.uuid().nullable(),
+  level: z.number().int(),
+  code: z.string(),
+  name: z.string(),
+  nameEn: z.string().nullable(),
+  active: z.boolean(),
+  path: z.array(z.uuid()),
+});
+export type Category = z.infer<typeof Category>;
+
+export const TicketSummary = z.object({
+  id: z.uuid(),
+  no: z.string(),
+  type: RequestType,
+  channel: Channel,
+  priority: Priority,
+  state: TicketState,
+  pendingReason: PendingReason.nullable(),
+  title: z.string(),
+  categoryId: z.uuid(),
+  categoryName: z.string(),
+  orgUnitId: z.uuid(),
+  orgUnitName: z.string(),
+  customer: Customer,
+  firstOwnerId: z.uuid(),
+  firstOwnerName: z.string(),
+  assigneeId: z.uuid().nullable(),
+  assigneeName: z.string().nullable(),
+  escalated: z.boolean(),
+  regulatorAppeal: z.boolean(),
+  repeatOf: z.uuid().nullable(),
+  mergedInto: z.uuid().nullable(),
+  outcome: Outcome.nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  closedAt: z.string().nullable(),
+  version: z.number().int(),
+  /** full-text rank when listed with q */
+  rank: z.number().optional(),
+});
+export type TicketSummary = z.infer<typeof TicketSummary>;
+
+export const TicketEvent = z.object({
+  id: z.string(),
+  at: z.string(),
+  actorId: z.uuid().nullable(),
+  actorName: z.string().nullable(),
+  kind: z.enum(['created', 'transition', 'note']),
+  action: z.string().nullable(),
+  fromState: z.string().nullable(),
+  toState: z.string().nullable(),
+  visibility: z.enum(['public', 'internal']),
+  body: z.string().nullable(),
+  data: z.unknown().nullable(),
+});
+export type TicketEvent = z.infer<typeof TicketEvent>;
+
+export const TicketDetail = TicketSummary.extend({
+  description: z.string(),
+  escalationSource: z.string().nullable(),
+  changesService: z.boolean(),
+  confirmation: z.unknown().nullable(),
+  followUpResult: z.string().nullable(),
+  transferCount: z.number().int(),
+  reopenCount: z.number().int(),
+  answeredAt: z.string().nullable(),
+  events: z.array(TicketEvent),
+  /** the earlier tickets this one repeats, and tickets merged into this one */
+  related: z.array(z.object({ id: z.uuid(), no: z.string(), title: z.string(), state: TicketState, relation: z.enum(['repeat_of', 'repeated_by', 'merged_into', 'merged_from']) })),
+  allowedActions: z.array(TicketAction),
+});
+export type TicketDetail = z.infer<typeof TicketDetail>;
+
+export const AddNoteBody = z.strictObject({
+  kind: NoteKind,
+  body: z.string().trim().min(1, 'write something').max(TICKET_LIMITS.noteMax),
+});
+
+export const TICKET_SORT_FIELDS = ['createdAt', 'updatedAt', 'priority', 'state', 'no'] as const;

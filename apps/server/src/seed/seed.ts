@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
-import { appSettings, customerBase, departments, orgUnits, userDepartments, users } from '../db/schema/index.js';
+import { appSettings, categories, customerBase, departments, orgUnits, userDepartments, users } from '../db/schema/index.js';
+import { CATEGORY_TREE, type CategorySeed } from './category-tree.js';
 import { appendAudit, SYSTEM_CONTEXT, type AuditEvent } from '../modules/audit/append-audit.js';
 import { hashPassword } from '../modules/auth/passwords.js';
 import { DEMO_DEPARTMENTS, DEMO_PASSWORD, DEMO_UNITS, DEMO_USERS } from './demo-data.js';
@@ -92,5 +93,25 @@ export async function seedFirstAdmin(db: Db, password: string): Promise<void> {
       { action: 'create', entityType: 'org_unit', entityId: id, orgUnitId: id, after: { code: 'HQ' } },
       { action: 'create', entityType: 'user', entityId: adminId, orgUnitId: id, after: { username: 'admin', role: 'admin' } },
     ]);
+  });
+}
+
+/** Seeds the category tree (3 categories, 19 perception elements, common topics) when empty. */
+export async function seedCategories(db: Db): Promise<void> {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(categories);
+  if (Number(row?.n ?? 0) > 0) return;
+  await db.transaction(async (tx) => {
+    let count = 0;
+    const insert = async (nodes: CategorySeed[], parent: { id: string; path: string[] } | null, level: number) => {
+      for (const [i, n] of nodes.entries()) {
+        const id = randomUUID();
+        const path = [...(parent?.path ?? []), id];
+        await tx.insert(categories).values({ id, parentId: parent?.id ?? null, level, code: n.code, name: n.name, nameEn: n.nameEn, sort: i, path });
+        count++;
+        if (n.children) await insert(n.children, { id, path }, level + 1);
+      }
+    };
+    await insert(CATEGORY_TREE, null, 1);
+    await appendAudit(tx, SYSTEM_CONTEXT, [{ action: 'import', entityType: 'category', after: { source: 'seed', categories: count } }]);
   });
 }

@@ -7,7 +7,7 @@ import type { Database } from '../db/client.js';
 import { orgUnits, users } from '../db/schema/index.js';
 import type { App } from '../lib/route.js';
 import { DEMO_PASSWORD } from '../seed/demo-data.js';
-import { seedDemo } from '../seed/seed.js';
+import { seedCategories, seedDemo } from '../seed/seed.js';
 import { openTestDatabase } from './test-database.js';
 
 export type Session = {
@@ -30,7 +30,10 @@ export type Harness = {
 /** An app on a fresh, migrated database seeded with the demo organisation. */
 export async function createHarness(opts: { seed?: boolean; env?: Record<string, string> } = {}): Promise<Harness> {
   const { database, drop } = await openTestDatabase();
-  if (opts.seed !== false) await seedDemo(database.db, new Date('2026-11-15T00:00:00Z'));
+  if (opts.seed !== false) {
+    await seedCategories(database.db);
+    await seedDemo(database.db, new Date('2026-11-15T00:00:00Z'));
+  }
   const config = loadConfig({
     QLOOP_DEMO: '1',
     LOG_LEVEL: 'silent',

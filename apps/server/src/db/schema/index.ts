@@ -1,3 +1,4 @@
 export * from './org.js';
 export * from './users.js';
 export * from './audit.js';
+export * from './work-orders.js';

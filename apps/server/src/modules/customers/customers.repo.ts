@@ -1,0 +1,35 @@
+import { eq, sql } from 'drizzle-orm';
+import { maskPhone, type Customer } from '@qloop/contracts';
+import type { Db } from '../../db/client.js';
+import { customers } from '../../db/schema/index.js';
+
+export type CustomerRow = typeof customers.$inferSelect;
+
+/** The customer as every list and detail shows it: phone masked. */
+export function toCustomer(r: Pick<CustomerRow, 'id' | 'orgUnitId' | 'name' | 'phone' | 'customerNo' | 'tier'>): Customer {
+  return { id: r.id, orgUnitId: r.orgUnitId, name: r.name, phone: maskPhone(r.phone), customerNo: r.customerNo, tier: r.tier };
+}
+
+export async function findCustomer(db: Db, id: string) {
+  const [row] = await db.select().from(customers).where(eq(customers.id, id));
+  return row ?? null;
+}
+
+/** Customer number first (it is unique), then phone: the most recently updated customer with it. */
+export async function findCustomerByKey(db: Db, key: { customerNo?: string | undefined; phone?: string | undefined }) {
+  if (key.customerNo) {
+    const [row] = await db.select().from(customers).where(eq(customers.customerNo, key.customerNo)).for('update');
+    if (row) return row;
+  }
+  if (key.phone) {
+    const [row] = await db
+      .select()
+      .from(customers)
+      .where(eq(customers.phone, key.phone))
+      .orderBy(sql`${customers.updatedAt} DESC`)
+      .limit(1)
+      .for('update');
+    if (row) return row;
+  }
+  return null;
+}

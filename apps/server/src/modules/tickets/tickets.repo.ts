@@ -1,0 +1,207 @@
+import { and, asc, desc, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { OPEN_STATES, TICKET_SORT_FIELDS, type TicketEvent, type TicketSummary } from '@qloop/contracts';
+import type { Db } from '../../db/client.js';
+import { categories, customers, orgUnits, ticketEvents, tickets, users } from '../../db/schema/index.js';
+import { orgSubtreeCondition } from '../../lib/scope.js';
+import { parseSort } from '../../lib/sort.js';
+import type { Principal } from '../auth/principal.js';
+import { toCustomer } from '../customers/customers.repo.js';
+
+const firstOwner = alias(users, 'first_owner');
+const assignee = alias(users, 'assignee');
+
+const summaryColumns = {
+  ticket: tickets,
+  categoryName: categories.name,
+  orgUnitName: orgUnits.name,
+  orgPath: orgUnits.path,
+  customer: {
+    id: customers.id,
+    orgUnitId: customers.orgUnitId,
+    name: customers.name,
+    phone: customers.phone,
+    customerNo: customers.customerNo,
+    tier: customers.tier,
+  },
+  firstOwnerName: firstOwner.displayName,
+  assigneeName: assignee.displayName,
+};
+
+function selectSummary(db: Db, extra: Record<string, SQL> = {}) {
+  return db
+    .select({ ...summaryColumns, ...extra })
+    .from(tickets)
+    .innerJoin(categories, eq(categories.id, tickets.categoryId))
+    .innerJoin(orgUnits, eq(orgUnits.id, tickets.orgUnitId))
+    .innerJoin(customers, eq(customers.id, tickets.customerId))
+    .innerJoin(firstOwner, eq(firstOwner.id, tickets.firstOwnerId))
+    .leftJoin(assignee, eq(assignee.id, tickets.assigneeId));
+}
+
+export type TicketRow = NonNullable<Awaited<ReturnType<typeof findTicket>>>;
+
+export function toTicketSummary(r: TicketRow & { rank?: unknown }): TicketSummary {
+  const t = r.ticket;
+  return {
+    id: t.id,
+    no: t.no,
+    type: t.type,
+    channel: t.channel,
+    priority: t.priority,
+    state: t.state,
+    pendingReason: t.pendingReason,
+    title: t.title,
+    categoryId: t.categoryId,
+    categoryName: r.categoryName,
+    orgUnitId: t.orgUnitId,
+    orgUnitName: r.orgUnitName,
+    customer: toCustomer(r.customer),
+    firstOwnerId: t.firstOwnerId,
+    firstOwnerName: r.firstOwnerName,
+    assigneeId: t.assigneeId,
+    assigneeName: r.assigneeName,
+    escalated: t.escalated,
+    regulatorAppeal: t.regulatorAppeal,
+    repeatOf: t.repeatOf,
+    mergedInto: t.mergedInto,
+    outcome: t.outcome,
+    createdAt: t.createdAt.toISOString(),
+    updatedAt: t.updatedAt.toISOString(),
+    closedAt: t.closedAt?.toISOString() ?? null,
+    version: t.version,
+    ...(r.rank !== undefined ? { rank: Number(r.rank) } : {}),
+  };
+}
+
+export async function findTicket(db: Db, id: string) {
+  const [row] = await selectSummary(db).where(eq(tickets.id, id));
+  return row ?? null;
+}
+
+/**
+ * Ticket scope: the caller's org subtree (or everything for province-wide roles), plus tickets the
+ * caller owns as first-contact owner or assignee, wherever they sit — a ticket transferred to
+ * someone outside its branch must stay visible to them.
+ */
+export function ticketScopeCondition(p: Principal): SQL | undefined {
+  if (p.provinceWide) return undefined;
+  return sql`(${tickets.orgUnitId} IN (SELECT id FROM org_units WHERE path @> ARRAY[${p.orgUnitId}]::uuid[])
+    OR ${tickets.assigneeId} = ${p.userId} OR ${tickets.firstOwnerId} = ${p.userId})`;
+}
+
+export function ticketVisibleTo(p: Principal, t: { orgPath: string[]; ticket: { assigneeId: string | null; firstOwnerId: string } }) {
+  return p.provinceWide || t.orgPath.includes(p.orgUnitId) || t.ticket.assigneeId === p.userId || t.ticket.firstOwnerId === p.userId;
+}
+
+export type TicketFilter = {
+  q?: string | undefined;
+  state?: string | undefined;
+  type?: string | undefined;
+  channel?: string | undefined;
+  priority?: string | undefined;
+  orgUnitId?: string | undefined;
+  assigneeId?: string | undefined;
+  categoryId?: string | undefined;
+  escalated?: boolean | undefined;
+  repeat?: boolean | undefined;
+  open?: boolean | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+};
+
+const sortColumns = {
+  createdAt: tickets.createdAt,
+  updatedAt: tickets.updatedAt,
+  priority: sql`array_position(ARRAY['low','normal','high','urgent'], ${tickets.priority})`,
+  state: tickets.state,
+  no: tickets.no,
+};
+
+/** Filtered, sorted, paged tickets in scope; with `searchQuery`, full-text matches ranked first. */
+export async function listTickets(
+  db: Db,
+  p: Principal,
+  f: TicketFilter & { searchQuery?: string; page: number; pageSize: number; sort?: string | undefined },
+) {
+  const conds: (SQL | undefined)[] = [ticketScopeCondition(p)];
+  const tsQuery = f.searchQuery ? sql`plainto_tsquery('simple', ${f.searchQuery})` : undefined;
+  if (tsQuery) conds.push(sql`to_tsvector('simple', ${tickets.searchText}) @@ ${tsQuery}`);
+  if (f.q && !tsQuery) conds.push(sql`${tickets.no} = ${f.q}`);
+  if (f.state) conds.push(sql`${tickets.state} = ${f.state}`);
+  if (f.type) conds.push(sql`${tickets.type} = ${f.type}`);
+  if (f.channel) conds.push(sql`${tickets.channel} = ${f.channel}`);
+  if (f.priority) conds.push(sql`${tickets.priority} = ${f.priority}`);
+  if (f.orgUnitId) conds.push(orgSubtreeCondition(f.orgUnitId, tickets.orgUnitId));
+  if (f.assigneeId) conds.push(eq(tickets.assigneeId, f.assigneeId));
+  if (f.categoryId) conds.push(sql`${tickets.categoryId} IN (SELECT id FROM categories WHERE path @> ARRAY[${f.categoryId}]::uuid[])`);
+  if (f.escalated !== undefined) conds.push(eq(tickets.escalated, f.escalated));
+  if (f.repeat !== undefined) conds.push(f.repeat ? sql`${tickets.repeatOf} IS NOT NULL` : sql`${tickets.repeatOf} IS NULL`);
+  if (f.open !== undefined) {
+    const open = sql`${tickets.state} IN (${sql.join(OPEN_STATES.map((s) => sql`${s}`), sql`, `)})`;
+    conds.push(f.open ? open : sql`NOT ${open}`);
+  }
+  if (f.from) conds.push(gte(tickets.createdAt, new Date(f.from)));
+  if (f.to) conds.push(lte(tickets.createdAt, new Date(f.to)));
+  const where = and(...conds);
+  const rank = tsQuery ? sql`ts_rank(to_tsvector('simple', ${tickets.searchText}), ${tsQuery})` : undefined;
+  const order: SQL[] = [];
+  if (rank && !f.sort) order.push(sql`${rank} DESC`);
+  const { field, desc: isDesc } = parseSort(f.sort, TICKET_SORT_FIELDS, '-createdAt');
+  order.push(isDesc ? sql`${sortColumns[field]} DESC` : sql`${sortColumns[field]} ASC`, asc(tickets.id));
+  const [items, [count]] = await Promise.all([
+    selectSummary(db, rank ? { rank } : {})
+      .where(where)
+      .orderBy(...order)
+      .limit(f.pageSize)
+      .offset((f.page - 1) * f.pageSize),
+    db.select({ n: sql<number>`count(*)::int` }).from(tickets).where(where),
+  ]);
+  return { items, total: Number(count?.n ?? 0) };
+}
+
+export async function listTicketEvents(db: Db, ticketId: string): Promise<TicketEvent[]> {
+  const rows = await db
+    .select({ e: ticketEvents, actorName: users.displayName })
+    .from(ticketEvents)
+    .leftJoin(users, eq(users.id, ticketEvents.actorId))
+    .where(eq(ticketEvents.ticketId, ticketId))
+    .orderBy(asc(ticketEvents.id));
+  return rows.map(({ e, actorName }) => ({
+    id: String(e.id),
+    at: e.at.toISOString(),
+    actorId: e.actorId,
+    actorName,
+    kind: e.kind,
+    action: e.action,
+    fromState: e.fromState,
+    toState: e.toState,
+    visibility: e.visibility,
+    body: e.body,
+    data: e.data ?? null,
+  }));
+}
+
+/** Tickets linked to this one: what it repeats, what repeats it, merges both ways. */
+export async function relatedTickets(db: Db, t: { id: string; repeatOf: string | null; mergedInto: string | null }) {
+  const rows = await db
+    .select({ id: tickets.id, no: tickets.no, title: tickets.title, state: tickets.state, repeatOf: tickets.repeatOf, mergedInto: tickets.mergedInto })
+    .from(tickets)
+    .where(
+      sql`${tickets.id} IN (${t.repeatOf ?? t.id}, ${t.mergedInto ?? t.id}) AND ${tickets.id} <> ${t.id}
+        OR ${tickets.repeatOf} = ${t.id} OR ${tickets.mergedInto} = ${t.id}`,
+    )
+    .orderBy(desc(tickets.createdAt))
+    .limit(50);
+  return rows.map((r) => ({
+    id: r.id,
+    no: r.no,
+    title: r.title,
+    state: r.state,
+    relation:
+      r.id === t.repeatOf ? ('repeat_of' as const)
+      : r.id === t.mergedInto ? ('merged_into' as const)
+      : r.repeatOf === t.id ? ('repeated_by' as const)
+      : ('merged_from' as const),
+  }));
+}

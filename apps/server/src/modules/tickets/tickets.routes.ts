@@ -1,0 +1,107 @@
+
+import {
+  AddNoteBody,
+  CreateTicketBody,
+  IdParams,
+  TicketDetail,
+  TicketQuery,
+  TicketSummary,
+  TransitionBody,
+  pageOf,
+} from '@qloop/contracts';
+import { badRequest } from '../../lib/errors.js';
+import { defineRoute, type App } from '../../lib/route.js';
+import { addTicketNote } from './add-ticket-note.js';
+import { createTicket } from './create-ticket.js';
+import { getTicketDetail } from './get-ticket-detail.js';
+import { searchQueryOf } from './search-text.js';
+import { listTickets, toTicketSummary } from './tickets.repo.js';
+import { transitionTicket } from './transition-ticket.js';
+
+const IDEMPOTENCY_KEY = /^[\w.:-]{8,100}$/;
+
+export function registerTicketRoutes(app: App): void {
+  const tags = ['work orders'];
+
+  defineRoute(app, {
+    method: 'POST',
+    url: '/api/v1/tickets',
+    access: 'tickets:create',
+    summary: 'Accept a request as a work order. Send an Idempotency-Key header so retries never create duplicates.',
+    tags,
+    schema: { body: CreateTicketBody, response: { 200: TicketDetail, 201: TicketDetail } },
+    handler: async (req, reply, ctx) => {
+      const key = req.headers['idempotency-key'];
+      if (key !== undefined && (typeof key !== 'string' || !IDEMPOTENCY_KEY.test(key))) {
+        throw badRequest('Idempotency-Key must be 8–100 letters, digits or . _ : -');
+      }
+      const { id, replayed } = await createTicket(ctx.database.db, {
+        principal: ctx.principal,
+        audit: ctx.audit,
+        input: req.body,
+        idempotencyKey: key,
+      });
+      reply.code(replayed ? 200 : 201);
+      if (replayed) reply.header('idempotent-replayed', 'true');
+      return getTicketDetail(ctx.database.db, ctx.principal, id);
+    },
+  });
+
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/v1/tickets',
+    access: 'tickets:read',
+    summary: 'Tickets in scope: filters, sorting, paging; q = Chinese full-text search (ranked) or a ticket number',
+    tags,
+    schema: { querystring: TicketQuery, response: { 200: pageOf(TicketSummary) } },
+    handler: async (req, _reply, { database, principal }) => {
+      const q = req.query;
+      const looksLikeNo = q.q && /^GD\d{14}$/i.test(q.q);
+      const searchQuery = q.q && !looksLikeNo ? searchQueryOf(q.q) : undefined;
+      if (q.q && !looksLikeNo && !searchQuery) throw badRequest('the search text has no words to look for');
+      const { items, total } = await listTickets(database.db, principal, {
+        ...q,
+        ...(searchQuery ? { searchQuery } : { q: q.q?.toUpperCase() }),
+      });
+      return { items: items.map(toTicketSummary), total, page: q.page, pageSize: q.pageSize };
+    },
+  });
+
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/v1/tickets/:id',
+    access: 'tickets:read',
+    summary: 'One ticket with its timeline, related tickets and the actions its state allows',
+    tags,
+    schema: { params: IdParams, response: { 200: TicketDetail } },
+    handler: async (req, _reply, { database, principal }) => getTicketDetail(database.db, principal, req.params.id),
+  });
+
+  defineRoute(app, {
+    method: 'POST',
+    url: '/api/v1/tickets/:id/transitions',
+    access: 'tickets:handle',
+    summary: 'Move a ticket: assign, start, pend, resume, transfer, answer, follow_up, close, reopen, archive, cancel, merge',
+    tags,
+    schema: { params: IdParams, body: TransitionBody, response: { 200: TicketDetail } },
+    handler: async (req, _reply, ctx) => {
+      await transitionTicket(ctx.database.db, { principal: ctx.principal, audit: ctx.audit, id: req.params.id, input: req.body });
+      return getTicketDetail(ctx.database.db, ctx.principal, req.params.id, { afterOwnAction: true });
+    },
+  });
+
+  defineRoute(app, {
+    method: 'POST',
+    url: '/api/v1/tickets/:id/notes',
+    access: 'tickets:handle',
+    summary: 'Add a public reply, internal note or call record',
+    tags,
+    schema: { params: IdParams, body: AddNoteBody, response: { 201: TicketDetail } },
+    handler: async (req, reply, ctx) => {
+      await addTicketNote(ctx.database.db, { principal: ctx.principal, audit: ctx.audit, id: req.params.id, ...req.body });
+      reply.code(201);
+      return getTicketDetail(ctx.database.db, ctx.principal, req.params.id);
+    },
+  });
+}
+
