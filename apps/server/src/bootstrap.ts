@@ -7,6 +7,7 @@ import { migrate } from './db/migrate.js';
 import { appSettings } from './db/schema/index.js';
 import { randomToken } from './lib/crypto.js';
 import { hasUsers, seedCategories, seedDemo, seedFirstAdmin } from './seed/seed.js';
+import { seedDemoTickets } from './seed/seed-demo-tickets.js';
 
 /**
  * Opens the database, applies migrations and, on the first start, seeds demo data or the first
@@ -23,7 +24,9 @@ export async function bootstrap(
     await seedCategories(database.db);
     if (await hasUsers(database.db)) return;
     if (config.demo) {
-      await seedDemo(database.db);
+      const now = new Date();
+      await seedDemo(database.db, now);
+      await seedDemoTickets(database.db, { count: config.demoTickets, now });
       seeded = 'demo';
       return;
     }

@@ -22,6 +22,7 @@ const Env = z.object({
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   NODE_ENV: z.string().default('development'),
   WEB_DIST: z.string().optional(),
+  QLOOP_DEMO_TICKETS: z.coerce.number().int().min(0).max(1_000_000).default(3000),
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(60),
 });
 
@@ -41,6 +42,8 @@ export type Config = {
   webDist: string;
   /** sign-in attempts per minute from one address, on top of per-account lockout */
   loginRateLimit: number;
+  /** how many demo work orders the first start generates */
+  demoTickets: number;
 };
 
 export class ConfigError extends Error {}
@@ -66,6 +69,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY === 'true',
     production: e.NODE_ENV === 'production',
     loginRateLimit: e.LOGIN_RATE_LIMIT,
+    demoTickets: e.QLOOP_DEMO_TICKETS,
     webDist: e.WEB_DIST ? path.resolve(e.WEB_DIST) : path.join(repoRoot, 'apps/web/dist'),
   };
 }

@@ -86,6 +86,12 @@ export const enUS: Translation = {
     'audit:verify': 'Verify audit chain',
     'tokens:manage': 'Manage API tokens',
     'pii:unmask': 'View unmasked customer data',
+    'tickets:read': 'View work orders',
+    'tickets:create': 'Accept work orders',
+    'tickets:handle': 'Handle work orders',
+    'tickets:manage': 'Assign and manage work orders',
+    'customers:read': 'View customers',
+    'categories:manage': 'Manage categories',
   },
   auditAction: {
     create: 'Create',

@@ -89,6 +89,12 @@ export const zhCN = {
     'audit:verify': '校验审计链',
     'tokens:manage': '管理 API 令牌',
     'pii:unmask': '查看客户明文信息',
+    'tickets:read': '查看工单',
+    'tickets:create': '受理工单',
+    'tickets:handle': '处理工单',
+    'tickets:manage': '分派与管理工单',
+    'customers:read': '查看客户',
+    'categories:manage': '管理分类',
   },
   auditAction: {
     create: '新建',

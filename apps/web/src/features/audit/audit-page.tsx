@@ -1,16 +1,15 @@
 import { Button, Card, DatePicker, Flex, Input, Select, Table, Tag, Tooltip, Typography } from 'antd';
-import { ReloadOutlined } from '@ant-design/icons';
 import { AUDIT_ACTIONS, LIMITS, type AuditAction, type AuditEntry } from '@qloop/contracts';
 import type { Dayjs } from 'dayjs';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAudit, type AuditFilters } from '../../api/audit';
-import { useOrgUnits } from '../../api/org-units';
 import { formatDateTimeSeconds } from '../../components/format';
 import { PageHeader } from '../../components/page-header';
-import { useOrgName } from '../../components/org-tree';
+import { useOrgUnitNameOf } from '../../components/org-unit-name';
+import { RefreshButton } from '../../components/refresh-button';
 import { useCan } from '../../components/require-permission';
-import { serverPagination } from '../../components/table-helpers';
+import { useServerPagedTable } from '../../components/server-paged-table';
 import { ActorSelect } from './actor-select';
 import { AuditEntryDetail } from './audit-entry-detail';
 import { VerifyChainButton } from './verify-chain-button';
@@ -33,16 +32,14 @@ const initial: AuditFilters = { page: 1, pageSize: LIMITS.pageSizeDefault };
 export default function AuditPage() {
   const { t } = useTranslation();
   const can = useCan();
-  const [filters, setFilters] = useState<AuditFilters>(initial);
+  const paged = useServerPagedTable(initial);
+  const { filters, patch } = paged;
   const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
   const [entityType, setEntityType] = useState('');
   const [entityId, setEntityId] = useState('');
   const { data, isFetching, refetch } = useAudit(filters);
-  const { data: units } = useOrgUnits();
-  const orgName = useOrgName();
-  const unitById = useMemo(() => new Map((units ?? []).map((u) => [u.id, u])), [units]);
+  const unitNameOf = useOrgUnitNameOf();
 
-  const patch = (p: Partial<AuditFilters>) => setFilters((f) => ({ ...f, ...p, page: 1 }));
   // text filters apply on Enter or blur, and only when they changed (blur fires often)
   const applyText = (key: 'entityType' | 'entityId', raw: string) => {
     const v = raw.trim() || undefined;
@@ -55,9 +52,7 @@ export default function AuditPage() {
         title={t('audit.title')}
         extra={
           <>
-            <Button icon={<ReloadOutlined />} onClick={() => void refetch()} loading={isFetching}>
-              {t('common.refresh')}
-            </Button>
+            <RefreshButton refetch={refetch} fetching={isFetching} />
             {can('audit:verify') && <VerifyChainButton />}
           </>
         }
@@ -107,7 +102,7 @@ export default function AuditPage() {
               setRange(null);
               setEntityType('');
               setEntityId('');
-              setFilters(initial);
+              paged.reset();
             }}
           >
             {t('common.reset')}
@@ -118,13 +113,7 @@ export default function AuditPage() {
           size="middle"
           loading={isFetching}
           dataSource={data?.items ?? []}
-          pagination={serverPagination(t, filters.page, filters.pageSize, data?.total)}
-          onChange={(p) =>
-            setFilters((f) => {
-              const pageSize = p.pageSize ?? f.pageSize;
-              return { ...f, pageSize, page: pageSize !== f.pageSize ? 1 : (p.current ?? 1) };
-            })
-          }
+          {...paged.tableProps<AuditEntry>(data?.total)}
           expandable={{ expandedRowRender: (e) => <AuditEntryDetail entry={e} />, columnWidth: 40 }}
           scroll={{ x: 1000 }}
           columns={[
@@ -162,10 +151,7 @@ export default function AuditPage() {
               dataIndex: 'orgUnitId',
               width: 130,
               ellipsis: true,
-              render: (id: string | null) => {
-                const u = id ? unitById.get(id) : undefined;
-                return u ? orgName(u) : '—';
-              },
+              render: (id: string | null) => unitNameOf(id) ?? '—',
             },
             {
               title: `${t('audit.chain')}/${t('audit.seq')}`,

@@ -1,13 +1,12 @@
-import { App, DatePicker, Form, InputNumber, Modal, TreeSelect } from 'antd';
+import { DatePicker, Form, InputNumber } from 'antd';
 import type { CustomerBase } from '@qloop/contracts';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useUpsertCustomerBase } from '../../api/customer-base';
-import { useOrgUnits } from '../../api/org-units';
-import { useApiError } from '../../api/use-api-error';
+import { FormModal } from '../../components/form-modal';
 import { useOrgUnitScope } from '../../components/org-unit-context';
-import { buildOrgTree, toTreeOptions, useOrgName } from '../../components/org-tree';
+import { OrgUnitTreeSelect } from '../../components/org-unit-tree-select';
+import { useSaveAndClose } from '../../components/use-save-and-close';
 
 interface Values {
   orgUnitId: string;
@@ -20,24 +19,11 @@ export function UpsertModal({ open, row, onClose }: { open: boolean; row: Custom
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
   const upsert = useUpsertCustomerBase();
-  const showError = useApiError();
-  const { message } = App.useApp();
-  const { data: units } = useOrgUnits();
+  const saveAndClose = useSaveAndClose(form, onClose);
   const { orgUnitId } = useOrgUnitScope();
-  const orgName = useOrgName();
-  const treeData = useMemo(() => toTreeOptions(buildOrgTree(units ?? []), orgName), [units, orgName]);
 
   return (
-    <Modal
-      open={open}
-      title={t('customerBase.upsertTitle')}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={upsert.isPending}
-      destroyOnHidden
-    >
+    <FormModal form={form} open={open} title={t('customerBase.upsertTitle')} onClose={onClose} saving={upsert.isPending}>
       <Form<Values>
         form={form}
         layout="vertical"
@@ -49,18 +35,12 @@ export function UpsertModal({ open, row, onClose }: { open: boolean; row: Custom
         onFinish={(v) =>
           upsert.mutate(
             { orgUnitId: v.orgUnitId, month: v.month.format('YYYY-MM'), customers: v.customers },
-            {
-              onSuccess: () => {
-                void message.success(t('common.saved'));
-                onClose();
-              },
-              onError: (e) => showError(e, form),
-            },
+            saveAndClose(t('common.saved')),
           )
         }
       >
         <Form.Item name="orgUnitId" label={t('customerBase.orgUnit')} rules={[{ required: true }]}>
-          <TreeSelect treeData={treeData} treeDefaultExpandAll showSearch treeNodeFilterProp="title" disabled={!!row} />
+          <OrgUnitTreeSelect disabled={!!row} />
         </Form.Item>
         <Form.Item name="month" label={t('customerBase.month')} rules={[{ required: true }]}>
           <DatePicker picker="month" format="YYYY-MM" style={{ width: '100%' }} disabled={!!row} />
@@ -69,6 +49,6 @@ export function UpsertModal({ open, row, onClose }: { open: boolean; row: Custom
           <InputNumber<number> min={0} max={1_000_000_000} precision={0} style={{ width: '100%' }} />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

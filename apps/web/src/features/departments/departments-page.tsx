@@ -1,14 +1,16 @@
-import { App, Badge, Button, Card, Popconfirm, Space, Table } from 'antd';
-import { EditOutlined, PlusOutlined, ReloadOutlined, StopOutlined, CheckCircleOutlined } from '@ant-design/icons';
+import { App, Button, Card, Popconfirm, Space, Table } from 'antd';
+import { PlusOutlined, StopOutlined, CheckCircleOutlined } from '@ant-design/icons';
 import type { Department } from '@qloop/contracts';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDepartments, useUpdateDepartment } from '../../api/departments';
-import { useOrgUnits } from '../../api/org-units';
 import { useApiError } from '../../api/use-api-error';
+import { activeStatusColumn } from '../../components/active-status';
 import { PageHeader } from '../../components/page-header';
-import { useOrgName } from '../../components/org-tree';
+import { useOrgUnitNameOf } from '../../components/org-unit-name';
+import { RefreshButton } from '../../components/refresh-button';
 import { useCan } from '../../components/require-permission';
+import { EditRowButton } from '../../components/row-actions';
 import { DepartmentFormModal } from './department-form-modal';
 
 /** 部门: departments in scope; create, edit and (de)activate with org:manage. */
@@ -16,13 +18,11 @@ export default function DepartmentsPage() {
   const { t, i18n } = useTranslation();
   const manage = useCan()('org:manage');
   const { data, isPending, refetch, isFetching } = useDepartments();
-  const { data: units } = useOrgUnits();
   const update = useUpdateDepartment();
   const showError = useApiError();
   const { message } = App.useApp();
-  const orgName = useOrgName();
+  const unitNameOf = useOrgUnitNameOf();
   const [editing, setEditing] = useState<{ department: Department | null } | null>(null);
-  const unitById = useMemo(() => new Map((units ?? []).map((u) => [u.id, u])), [units]);
   const en = i18n.language === 'en-US';
 
   const setActive = (d: Department, active: boolean) =>
@@ -37,9 +37,7 @@ export default function DepartmentsPage() {
         title={t('dept.title')}
         extra={
           <>
-            <Button icon={<ReloadOutlined />} onClick={() => void refetch()} loading={isFetching}>
-              {t('common.refresh')}
-            </Button>
+            <RefreshButton refetch={refetch} fetching={isFetching} />
             {manage && (
               <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ department: null })}>
                 {t('dept.create')}
@@ -66,18 +64,10 @@ export default function DepartmentsPage() {
             {
               title: t('dept.orgUnit'),
               dataIndex: 'orgUnitId',
-              render: (id: string) => {
-                const u = unitById.get(id);
-                return u ? orgName(u) : '—';
-              },
+              render: (id: string) => unitNameOf(id) ?? '—',
             },
             { title: t('dept.members'), dataIndex: 'memberCount', width: 100, align: 'right' },
-            {
-              title: t('common.status'),
-              dataIndex: 'active',
-              width: 100,
-              render: (a: boolean) => <Badge status={a ? 'success' : 'default'} text={a ? t('common.active') : t('common.inactive')} />,
-            },
+            activeStatusColumn(t),
             ...(manage
               ? [
                   {
@@ -86,9 +76,7 @@ export default function DepartmentsPage() {
                     width: 180,
                     render: (_: unknown, d: Department) => (
                       <Space size={0}>
-                        <Button type="link" size="small" icon={<EditOutlined />} onClick={() => setEditing({ department: d })}>
-                          {t('common.edit')}
-                        </Button>
+                        <EditRowButton onClick={() => setEditing({ department: d })} />
                         {d.active ? (
                           <Popconfirm
                             title={t('dept.deactivateConfirm', { name: en && d.nameEn ? d.nameEn : d.name })}

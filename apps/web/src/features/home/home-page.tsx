@@ -1,6 +1,6 @@
 import { Card, Col, Descriptions, Flex, Row, Statistic, Tag, Typography } from 'antd';
 import { ApartmentOutlined, ClusterOutlined, TeamOutlined } from '@ant-design/icons';
-import { useMemo } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useAudit } from '../../api/audit';
@@ -13,6 +13,17 @@ import { useOrgName } from '../../components/org-tree';
 import { useCan } from '../../components/require-permission';
 import { OrgKindChart, UsersByRoleChart } from './home-charts';
 import { LatestAudit } from './latest-audit';
+
+/** One headline figure of the dashboard, in its own card. */
+function StatCard(props: { span: number; title: string; value: number; loading: boolean; icon: ReactNode }) {
+  return (
+    <Col span={props.span}>
+      <Card>
+        <Statistic title={props.title} value={props.value} loading={props.loading} prefix={props.icon} />
+      </Card>
+    </Col>
+  );
+}
 
 /** 工作台: who I am, and the size of what I look after — every figure is a live API answer. */
 export default function HomePage() {
@@ -62,48 +73,36 @@ export default function HomePage() {
       </Card>
 
       <Row gutter={16}>
-        <Col span={can('users:read') ? 6 : 12}>
-          <Card>
-            <Statistic
-              title={t('home.orgUnits')}
-              value={unitsInScope.length}
-              loading={units.isPending}
-              prefix={<ApartmentOutlined />}
-            />
-          </Card>
-        </Col>
-        <Col span={can('users:read') ? 6 : 12}>
-          <Card>
-            <Statistic
-              title={t('home.departments')}
-              value={departments.data?.length ?? 0}
-              loading={departments.isPending}
-              prefix={<ClusterOutlined />}
-            />
-          </Card>
-        </Col>
+        <StatCard
+          span={can('users:read') ? 6 : 12}
+          title={t('home.orgUnits')}
+          value={unitsInScope.length}
+          loading={units.isPending}
+          icon={<ApartmentOutlined />}
+        />
+        <StatCard
+          span={can('users:read') ? 6 : 12}
+          title={t('home.departments')}
+          value={departments.data?.length ?? 0}
+          loading={departments.isPending}
+          icon={<ClusterOutlined />}
+        />
         {can('users:read') && (
           <>
-            <Col span={6}>
-              <Card>
-                <Statistic
-                  title={t('home.users')}
-                  value={users.data?.total ?? 0}
-                  loading={users.isPending}
-                  prefix={<TeamOutlined />}
-                />
-              </Card>
-            </Col>
-            <Col span={6}>
-              <Card>
-                <Statistic
-                  title={t('home.activeUsers')}
-                  value={activeUsers.data?.total ?? 0}
-                  loading={activeUsers.isPending}
-                  prefix={<TeamOutlined />}
-                />
-              </Card>
-            </Col>
+            <StatCard
+              span={6}
+              title={t('home.users')}
+              value={users.data?.total ?? 0}
+              loading={users.isPending}
+              icon={<TeamOutlined />}
+            />
+            <StatCard
+              span={6}
+              title={t('home.activeUsers')}
+              value={activeUsers.data?.total ?? 0}
+              loading={activeUsers.isPending}
+              icon={<TeamOutlined />}
+            />
           </>
         )}
       </Row>

@@ -1,10 +1,11 @@
-import { App, Form, Input, Modal, Select, Switch } from 'antd';
-import { Code, LIMITS, ORG_CHILD_KINDS, type OrgUnit, type OrgUnitKind } from '@qloop/contracts';
+import { Form, Select, Switch } from 'antd';
+import { ORG_CHILD_KINDS, type OrgUnit, type OrgUnitKind } from '@qloop/contracts';
 import { useTranslation } from 'react-i18next';
 import { useCreateOrgUnit, useUpdateOrgUnit } from '../../api/org-units';
-import { useApiError } from '../../api/use-api-error';
+import { CodeNameFields } from '../../components/code-name-fields';
+import { FormModal } from '../../components/form-modal';
 import { useOrgName } from '../../components/org-tree';
-import { zodRule } from '../../components/zod-rule';
+import { useSaveAndClose } from '../../components/use-save-and-close';
 
 /** `{ parent }` creates a child of it; `{ unit }` edits the unit. */
 export type OrgUnitFormTarget = { mode: 'create'; parent: OrgUnit } | { mode: 'edit'; unit: OrgUnit };
@@ -22,8 +23,7 @@ export function OrgUnitFormModal({ target, onClose }: { target: OrgUnitFormTarge
   const [form] = Form.useForm<Values>();
   const create = useCreateOrgUnit();
   const update = useUpdateOrgUnit();
-  const showError = useApiError();
-  const { message } = App.useApp();
+  const saveAndClose = useSaveAndClose(form, onClose);
   const orgName = useOrgName();
   const childKinds = target?.mode === 'create' ? ORG_CHILD_KINDS[target.parent.kind] : [];
 
@@ -37,13 +37,7 @@ export function OrgUnitFormModal({ target, onClose }: { target: OrgUnitFormTarge
 
   const submit = (v: Values) => {
     const nameEn = v.nameEn?.trim() ? v.nameEn.trim() : null;
-    const done = {
-      onSuccess: () => {
-        void message.success(target?.mode === 'create' ? t('org.created') : t('common.saved'));
-        onClose();
-      },
-      onError: (e: unknown) => showError(e, form),
-    };
+    const done = saveAndClose(target?.mode === 'create' ? t('org.created') : t('common.saved'));
     if (target?.mode === 'create') {
       create.mutate({ parentId: target.parent.id, kind: v.kind as OrgUnitKind, code: v.code, name: v.name, nameEn }, done);
     } else if (target?.mode === 'edit') {
@@ -52,15 +46,12 @@ export function OrgUnitFormModal({ target, onClose }: { target: OrgUnitFormTarge
   };
 
   return (
-    <Modal
+    <FormModal
+      form={form}
       open={target !== null}
       title={target?.mode === 'create' ? t('org.addTitle', { parent: orgName(target.parent) }) : t('org.editTitle')}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={create.isPending || update.isPending}
-      destroyOnHidden
+      onClose={onClose}
+      saving={create.isPending || update.isPending}
     >
       <Form form={form} layout="vertical" onFinish={submit} initialValues={initialValues}>
         {target?.mode === 'create' && (
@@ -68,25 +59,13 @@ export function OrgUnitFormModal({ target, onClose }: { target: OrgUnitFormTarge
             <Select options={childKinds.map((k) => ({ value: k, label: t(`orgKind.${k}`) }))} />
           </Form.Item>
         )}
-        <Form.Item
-          name="code"
-          label={t('org.code')}
-          rules={[{ required: true }, zodRule(Code, t('validation.code', { max: LIMITS.codeMax }))]}
-        >
-          <Input maxLength={LIMITS.codeMax} />
-        </Form.Item>
-        <Form.Item name="name" label={t('org.name')} rules={[{ required: true, whitespace: true }]}>
-          <Input maxLength={LIMITS.nameMax} />
-        </Form.Item>
-        <Form.Item name="nameEn" label={t('org.nameEn')}>
-          <Input maxLength={LIMITS.nameMax} placeholder={t('common.optional')} />
-        </Form.Item>
+        <CodeNameFields labels={{ code: t('org.code'), name: t('org.name'), nameEn: t('org.nameEn') }} />
         {target?.mode === 'edit' && (
           <Form.Item name="active" label={t('common.status')} valuePropName="checked">
             <Switch checkedChildren={t('common.active')} unCheckedChildren={t('common.inactive')} />
           </Form.Item>
         )}
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

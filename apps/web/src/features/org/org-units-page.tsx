@@ -1,13 +1,15 @@
-import { App, Badge, Button, Card, Popconfirm, Space, Table, Tooltip, Typography } from 'antd';
-import { DeleteOutlined, EditOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
+import { Button, Card, Space, Table, Tooltip, Typography } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
 import { ORG_CHILD_KINDS } from '@qloop/contracts';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDeleteOrgUnit, useOrgUnits } from '../../api/org-units';
-import { useApiError } from '../../api/use-api-error';
+import { activeStatusColumn } from '../../components/active-status';
 import { PageHeader } from '../../components/page-header';
 import { buildOrgTree, useOrgName, type OrgNode } from '../../components/org-tree';
+import { RefreshButton } from '../../components/refresh-button';
 import { useCan } from '../../components/require-permission';
+import { DeleteRowButton, EditRowButton } from '../../components/row-actions';
 import { OrgKindTag } from './org-kind-tag';
 import { OrgUnitFormModal, type OrgUnitFormTarget } from './org-unit-form-modal';
 
@@ -18,8 +20,6 @@ export default function OrgUnitsPage() {
   const manage = can('org:manage');
   const { data: units, isPending, refetch, isFetching } = useOrgUnits();
   const remove = useDeleteOrgUnit();
-  const showError = useApiError();
-  const { message } = App.useApp();
   const orgName = useOrgName();
   const [target, setTarget] = useState<OrgUnitFormTarget | null>(null);
   const tree = useMemo(() => buildOrgTree(units ?? []), [units]);
@@ -33,9 +33,7 @@ export default function OrgUnitsPage() {
         title={t('org.title')}
         extra={
           <>
-            <Button icon={<ReloadOutlined />} onClick={() => void refetch()} loading={isFetching}>
-              {t('common.refresh')}
-            </Button>
+            <RefreshButton refetch={refetch} fetching={isFetching} />
             <Button onClick={() => setCollapsedIds(new Set())}>{t('org.expandAll')}</Button>
             <Button onClick={() => setCollapsedIds(new Set((units ?? []).map((u) => u.id)))}>{t('org.collapseAll')}</Button>
           </>
@@ -78,12 +76,7 @@ export default function OrgUnitsPage() {
             { title: t('org.code'), dataIndex: 'code', width: 130 },
             { title: t('org.kind'), dataIndex: 'kind', width: 120, render: (k: OrgNode['kind']) => <OrgKindTag kind={k} /> },
             { title: t('org.users'), dataIndex: 'userCount', width: 90, align: 'right' },
-            {
-              title: t('common.status'),
-              dataIndex: 'active',
-              width: 100,
-              render: (a: boolean) => <Badge status={a ? 'success' : 'default'} text={a ? t('common.active') : t('common.inactive')} />,
-            },
+            activeStatusColumn(t),
             ...(manage
               ? [
                   {
@@ -103,25 +96,8 @@ export default function OrgUnitsPage() {
                             {t('org.addChild')}
                           </Button>
                         </Tooltip>
-                        <Button type="link" size="small" icon={<EditOutlined />} onClick={() => setTarget({ mode: 'edit', unit: u })}>
-                          {t('common.edit')}
-                        </Button>
-                        <Popconfirm
-                          title={t('common.confirmDelete', { name: orgName(u) })}
-                          okText={t('common.delete')}
-                          cancelText={t('common.cancel')}
-                          okButtonProps={{ danger: true }}
-                          onConfirm={() =>
-                            remove.mutateAsync(u.id).then(
-                              () => void message.success(t('common.deleted')),
-                              (e: unknown) => showError(e),
-                            )
-                          }
-                        >
-                          <Button type="link" size="small" danger icon={<DeleteOutlined />}>
-                            {t('common.delete')}
-                          </Button>
-                        </Popconfirm>
+                        <EditRowButton onClick={() => setTarget({ mode: 'edit', unit: u })} />
+                        <DeleteRowButton name={orgName(u)} onDelete={() => remove.mutateAsync(u.id)} />
                       </Space>
                     ),
                   },

@@ -1,4 +1,4 @@
-import { App, Form, Input, InputNumber, Modal, Select } from 'antd';
+import { App, Form, Input, InputNumber, Select } from 'antd';
 import { LIMITS, type Permission } from '@qloop/contracts';
 import type { z } from 'zod';
 import type { CreatedApiToken } from '@qloop/contracts';
@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useMe } from '../../api/session';
 import { useCreateApiToken } from '../../api/tokens';
 import { useApiError } from '../../api/use-api-error';
+import { FormModal } from '../../components/form-modal';
 
 interface Values {
   name: string;
@@ -31,15 +32,13 @@ export function CreateTokenModal({
   const { message } = App.useApp();
 
   return (
-    <Modal
+    <FormModal
+      form={form}
       open={open}
       title={t('tokens.create')}
       okText={t('common.create')}
-      cancelText={t('common.cancel')}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={create.isPending}
-      destroyOnHidden
+      onClose={onClose}
+      saving={create.isPending}
     >
       <Form<Values>
         form={form}
@@ -76,6 +75,6 @@ export function CreateTokenModal({
           <InputNumber<number> min={1} max={3650} precision={0} style={{ width: '100%' }} />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

@@ -1,5 +1,5 @@
 import { App, Badge, Button, Card, Popconfirm, Table, Tag } from 'antd';
-import { PlusOutlined, ReloadOutlined, StopOutlined } from '@ant-design/icons';
+import { PlusOutlined, StopOutlined } from '@ant-design/icons';
 import type { ApiToken } from '@qloop/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import { useApiTokens, useRevokeApiToken } from '../../api/tokens';
 import { useApiError } from '../../api/use-api-error';
 import { formatDateTime } from '../../components/format';
 import { PageHeader } from '../../components/page-header';
+import { RefreshButton } from '../../components/refresh-button';
 import { CreateTokenModal } from './create-token-modal';
 import { TokenSecretModal } from './token-secret-modal';
 
@@ -36,9 +37,7 @@ export default function TokensPage() {
         subtitle={t('tokens.subtitle')}
         extra={
           <>
-            <Button icon={<ReloadOutlined />} onClick={() => void refetch()} loading={isFetching}>
-              {t('common.refresh')}
-            </Button>
+            <RefreshButton refetch={refetch} fetching={isFetching} />
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
               {t('tokens.create')}
             </Button>

@@ -1,15 +1,16 @@
-import { App, Col, Form, Input, Modal, Row, Select, Switch, TreeSelect } from 'antd';
-import { AUTH_LIMITS, LIMITS, NewPassword, Phone, ROLE_GRANTS, Username, type Role, type User } from '@qloop/contracts';
-import { useMemo } from 'react';
+import { App, Col, Form, Input, Row, Select, Switch } from 'antd';
+import { LIMITS, Phone, ROLE_GRANTS, Username, type Role, type User } from '@qloop/contracts';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 import { useDepartments } from '../../api/departments';
-import { useOrgUnits } from '../../api/org-units';
 import { useMe } from '../../api/session';
 import { useCreateUser, useUpdateUser } from '../../api/users';
-import { useApiError } from '../../api/use-api-error';
+import { FormModal } from '../../components/form-modal';
 import { useOrgUnitScope } from '../../components/org-unit-context';
-import { buildOrgTree, toTreeOptions, useOrgName } from '../../components/org-tree';
+import { useOrgUnitNameOf } from '../../components/org-unit-name';
+import { OrgUnitTreeSelect } from '../../components/org-unit-tree-select';
+import { useNewPasswordRules } from '../../components/password-fields';
+import { useSaveAndClose } from '../../components/use-save-and-close';
 import { zodRule } from '../../components/zod-rule';
 
 interface Values {
@@ -31,16 +32,14 @@ export function UserFormModal({ open, user, onClose }: { open: boolean; user: Us
   const [form] = Form.useForm<Values>();
   const create = useCreateUser();
   const update = useUpdateUser();
-  const showError = useApiError();
+  const saveAndClose = useSaveAndClose(form, onClose);
   const { message } = App.useApp();
-  const { data: units } = useOrgUnits();
   const { data: departments } = useDepartments();
   const { orgUnitId } = useOrgUnitScope();
-  const orgName = useOrgName();
+  const unitNameOf = useOrgUnitNameOf();
+  const newPasswordRules = useNewPasswordRules();
   const en = i18n.language === 'en-US';
 
-  const treeData = useMemo(() => toTreeOptions(buildOrgTree(units ?? []), orgName), [units, orgName]);
-  const unitById = useMemo(() => new Map((units ?? []).map((u) => [u.id, u])), [units]);
   const grantable = ROLE_GRANTS[me.role];
   // an existing user's role stays visible even when I could not grant it myself
   const roleOptions = [...new Set<Role>([...grantable, ...(user ? [user.role] : [])])].map((r) => ({
@@ -51,9 +50,9 @@ export function UserFormModal({ open, user, onClose }: { open: boolean; user: Us
   const deptOptions = (departments ?? [])
     .filter((d) => d.active || user?.departmentIds.includes(d.id))
     .map((d) => {
-      const unit = unitById.get(d.orgUnitId);
+      const unit = unitNameOf(d.orgUnitId);
       const name = en && d.nameEn ? d.nameEn : d.name;
-      return { value: d.id, label: unit ? (en ? `${name} (${orgName(unit)})` : `${name}（${orgName(unit)}）`) : name };
+      return { value: d.id, label: unit ? (en ? `${name} (${unit})` : `${name}（${unit}）`) : name };
     });
   // masked phones (138****1234) are shown but never sent back as if they were a new number
   const phoneMasked = !!user?.phone?.includes('*');
@@ -73,16 +72,11 @@ export function UserFormModal({ open, user, onClose }: { open: boolean; user: Us
           email,
           phone,
         },
-        {
-          onSuccess: () => {
-            void message.success(t('users.created'));
-            onClose();
-          },
-          onError: (e) => showError(e, form),
-        },
+        saveAndClose(t('users.created')),
       );
       return;
     }
+    const saved = saveAndClose(t('common.saved'));
     update.mutate(
       {
         id: user.id,
@@ -96,35 +90,28 @@ export function UserFormModal({ open, user, onClose }: { open: boolean; user: Us
         active: v.active,
       },
       {
-        onSuccess: () => {
-          void message.success(t('common.saved'));
-          onClose();
-        },
+        ...saved,
+        // someone else saved first: the list reloads with their version, so start again from it
         onError: (e) => {
           if (e instanceof ApiError && e.code === 'CONFLICT') {
             void message.warning(t('users.versionConflict'));
             onClose();
             return;
           }
-          showError(e, form);
+          saved.onError(e);
         },
       },
     );
   };
 
-  const passwordMsg = t('validation.password', { min: AUTH_LIMITS.passwordMin });
-
   return (
-    <Modal
+    <FormModal
+      form={form}
       open={open}
       width={640}
       title={user ? t('users.edit') : t('users.create')}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={create.isPending || update.isPending}
-      destroyOnHidden
+      onClose={onClose}
+      saving={create.isPending || update.isPending}
     >
       <Form<Values>
         form={form}
@@ -162,12 +149,7 @@ export function UserFormModal({ open, user, onClose }: { open: boolean; user: Us
           </Col>
           {!user && (
             <Col span={24}>
-              <Form.Item
-                name="password"
-                label={t('users.initialPassword')}
-                extra={passwordMsg}
-                rules={[{ required: true }, zodRule(NewPassword, passwordMsg)]}
-              >
+              <Form.Item name="password" label={t('users.initialPassword')} {...newPasswordRules}>
                 <Input.Password autoComplete="new-password" />
               </Form.Item>
             </Col>
@@ -179,7 +161,7 @@ export function UserFormModal({ open, user, onClose }: { open: boolean; user: Us
           </Col>
           <Col span={12}>
             <Form.Item name="orgUnitId" label={t('users.orgUnit')} rules={[{ required: true }]}>
-              <TreeSelect treeData={treeData} treeDefaultExpandAll showSearch treeNodeFilterProp="title" />
+              <OrgUnitTreeSelect />
             </Form.Item>
           </Col>
           <Col span={24}>
@@ -214,6 +196,6 @@ export function UserFormModal({ open, user, onClose }: { open: boolean; user: Us
           )}
         </Row>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

@@ -1,18 +1,20 @@
-import { App, Badge, Button, Card, Flex, Input, Popconfirm, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
-import { EditOutlined, KeyOutlined, LockOutlined, PlusOutlined, ReloadOutlined, UnlockOutlined } from '@ant-design/icons';
+import { App, Button, Card, Flex, Input, Popconfirm, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { EditOutlined, KeyOutlined, LockOutlined, PlusOutlined, UnlockOutlined } from '@ant-design/icons';
 import { LIMITS, ROLES, type Role, type User } from '@qloop/contracts';
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDepartments } from '../../api/departments';
-import { useOrgUnits } from '../../api/org-units';
 import { useUnlockUser, useUsers, type UserFilters } from '../../api/users';
 import { useApiError } from '../../api/use-api-error';
+import { ActiveBadge } from '../../components/active-status';
 import { formatDateTime } from '../../components/format';
 import { PageHeader } from '../../components/page-header';
 import { useOrgUnitScope } from '../../components/org-unit-context';
 import { useOrgName } from '../../components/org-tree';
+import { useOrgUnitNameOf } from '../../components/org-unit-name';
+import { RefreshButton } from '../../components/refresh-button';
 import { useCan } from '../../components/require-permission';
-import { serverPagination, sortOrderOf, sortParam } from '../../components/table-helpers';
+import { useServerPagedTable } from '../../components/server-paged-table';
 import { ResetPasswordModal } from './reset-password-modal';
 import { RoleTag } from './role-tag';
 import { UserFormModal } from './user-form-modal';
@@ -20,18 +22,27 @@ import { UserFormModal } from './user-form-modal';
 type Filters = Omit<UserFilters, 'orgUnitId'>;
 const initialFilters: Filters = { page: 1, pageSize: LIMITS.pageSizeDefault, sort: 'username' };
 
+/** An icon-only row action: the tooltip shows its name, and screen readers read it as the label. */
+function IconAction({ label, icon, onClick }: { label: string; icon: ReactNode; onClick: () => void }) {
+  return (
+    <Tooltip title={label}>
+      <Button type="link" size="small" aria-label={label} icon={icon} onClick={onClick} />
+    </Tooltip>
+  );
+}
+
 /** 用户管理: server-side paged list of the users in the selected org unit. */
 export default function UsersPage() {
   const { t, i18n } = useTranslation();
   const manage = useCan()('users:manage');
   const { orgUnitId, orgUnit } = useOrgUnitScope();
   const orgName = useOrgName();
-  const [filters, setFilters] = useState<Filters>(initialFilters);
+  const paged = useServerPagedTable(initialFilters);
+  const { filters, patch } = paged;
   const [q, setQ] = useState('');
   const { data, isFetching, refetch } = useUsers({ ...filters, orgUnitId });
   const { data: departments } = useDepartments();
-  const { data: units } = useOrgUnits();
-  const unitById = useMemo(() => new Map((units ?? []).map((u) => [u.id, u])), [units]);
+  const unitNameOf = useOrgUnitNameOf();
   const unlock = useUnlockUser();
   const showError = useApiError();
   const { message } = App.useApp();
@@ -44,9 +55,6 @@ export default function UsersPage() {
     return (id: string) => m.get(id) ?? id.slice(0, 8);
   }, [departments, en]);
 
-  // a filter change always goes back to page 1
-  const patch = (p: Partial<Filters>) => setFilters((f) => ({ ...f, ...p, page: 1 }));
-
   return (
     <>
       <PageHeader
@@ -54,9 +62,7 @@ export default function UsersPage() {
         subtitle={orgUnit ? `${t('header.orgUnit')}${en ? ': ' : '：'}${orgName(orgUnit)}` : undefined}
         extra={
           <>
-            <Button icon={<ReloadOutlined />} onClick={() => void refetch()} loading={isFetching}>
-              {t('common.refresh')}
-            </Button>
+            <RefreshButton refetch={refetch} fetching={isFetching} />
             {manage && (
               <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ user: null })} data-testid="user-create">
                 {t('users.create')}
@@ -109,7 +115,7 @@ export default function UsersPage() {
           <Button
             onClick={() => {
               setQ('');
-              setFilters(initialFilters);
+              paged.reset();
             }}
           >
             {t('common.reset')}
@@ -121,23 +127,14 @@ export default function UsersPage() {
           loading={isFetching}
           dataSource={data?.items ?? []}
           scroll={{ x: 1010 }}
-          pagination={serverPagination(t, filters.page, filters.pageSize, data?.total)}
-          onChange={(p, _f, sorter) =>
-            setFilters((f) => {
-              const sort = sortParam(sorter);
-              const pageSize = p.pageSize ?? f.pageSize;
-              // a new sort or page size restarts at page 1
-              const page = sort !== f.sort || pageSize !== f.pageSize ? 1 : (p.current ?? 1);
-              return { ...f, sort, pageSize, page };
-            })
-          }
+          {...paged.tableProps<User>(data?.total)}
           columns={[
             {
               // name and username share a column so the list fits a 1280-wide screen
               title: t('users.displayName'),
               dataIndex: 'username',
               sorter: true,
-              sortOrder: sortOrderOf(filters.sort, 'username'),
+              sortOrder: paged.sortOrder('username'),
               width: 170,
               fixed: 'left',
               render: (_: string, u) => (
@@ -155,7 +152,7 @@ export default function UsersPage() {
               title: t('users.role'),
               dataIndex: 'role',
               sorter: true,
-              sortOrder: sortOrderOf(filters.sort, 'role'),
+              sortOrder: paged.sortOrder('role'),
               width: 120,
               render: (r: Role) => <RoleTag role={r} />,
             },
@@ -165,10 +162,7 @@ export default function UsersPage() {
               width: 130,
               ellipsis: true,
               // the API names the unit in Chinese; the tree has the English name too
-              render: (name: string, u) => {
-                const unit = unitById.get(u.orgUnitId);
-                return unit ? orgName(unit) : name;
-              },
+              render: (name: string, u) => unitNameOf(u.orgUnitId) ?? name,
             },
             {
               title: t('users.departments'),
@@ -185,7 +179,7 @@ export default function UsersPage() {
               width: 100,
               render: (_, u) => (
                 <Space size={4} orientation="vertical">
-                  <Badge status={u.active ? 'success' : 'default'} text={u.active ? t('common.active') : t('common.inactive')} />
+                  <ActiveBadge active={u.active} />
                   {u.locked && (
                     <Tag color="error" icon={<LockOutlined />}>
                       {t('users.locked')}
@@ -198,7 +192,7 @@ export default function UsersPage() {
               title: t('users.lastLogin'),
               dataIndex: 'lastLoginAt',
               sorter: true,
-              sortOrder: sortOrderOf(filters.sort, 'lastLoginAt'),
+              sortOrder: paged.sortOrder('lastLoginAt'),
               width: 135,
               render: formatDateTime,
             },
@@ -211,24 +205,8 @@ export default function UsersPage() {
                     fixed: 'right' as const,
                     render: (_: unknown, u: User) => (
                       <Space size={0}>
-                        <Tooltip title={t('common.edit')}>
-                          <Button
-                            type="link"
-                            size="small"
-                            aria-label={t('common.edit')}
-                            icon={<EditOutlined />}
-                            onClick={() => setEditing({ user: u })}
-                          />
-                        </Tooltip>
-                        <Tooltip title={t('users.resetPassword')}>
-                          <Button
-                            type="link"
-                            size="small"
-                            aria-label={t('users.resetPassword')}
-                            icon={<KeyOutlined />}
-                            onClick={() => setResetting(u)}
-                          />
-                        </Tooltip>
+                        <IconAction label={t('common.edit')} icon={<EditOutlined />} onClick={() => setEditing({ user: u })} />
+                        <IconAction label={t('users.resetPassword')} icon={<KeyOutlined />} onClick={() => setResetting(u)} />
                         {u.locked && (
                           <Popconfirm
                             title={t('users.unlockConfirm', { name: u.displayName })}
@@ -241,6 +219,7 @@ export default function UsersPage() {
                               )
                             }
                           >
+                            {/* a plain Tooltip, not IconAction: Popconfirm passes its child a ref and a click handler */}
                             <Tooltip title={t('users.unlock')}>
                               <Button type="link" size="small" aria-label={t('users.unlock')} icon={<UnlockOutlined />} />
                             </Tooltip>
