@@ -231,3 +231,13 @@ export const AddNoteBody = z.strictObject({
 });
 
 export const TICKET_SORT_FIELDS = ['createdAt', 'updatedAt', 'priority', 'state', 'no'] as const;
+
+export const CustomerQuery = z.strictObject({
+  /** phone (or its first digits), customer number or name */
+  q: z.string().trim().min(2, 'type at least 2 characters').max(40),
+  pageSize: z.coerce.number().int().min(1).max(50).default(10),
+});
+
+/** Someone a ticket can be assigned or transferred to. */
+export const Assignee = z.object({ id: z.uuid(), displayName: z.string(), username: z.string(), role: z.string(), orgUnitId: z.uuid(), orgUnitName: z.string() });
+export const AssigneeQuery = z.strictObject({ q: z.string().trim().max(40).optional(), orgUnitId: Uuid.optional() });

@@ -1,11 +1,13 @@
 import { z } from 'zod';
-import { Customer, IdParams, RevealedCustomer } from '@qloop/contracts';
+import { Customer, CustomerQuery, IdParams, RevealedCustomer } from '@qloop/contracts';
+import { customers } from '../../db/schema/index.js';
+import { orgScopeCondition } from '../../lib/scope.js';
 import { notFound } from '../../lib/errors.js';
 import { pathInScope } from '../../lib/scope.js';
 import { defineRoute, type App } from '../../lib/route.js';
 import { recordPiiView } from '../audit/record-pii-view.js';
 import { findOrgUnit } from '../org/org.repo.js';
-import { findCustomer, toCustomer } from './customers.repo.js';
+import { findCustomer, searchCustomers, toCustomer } from './customers.repo.js';
 
 export function registerCustomerRoutes(app: App): void {
   const tags = ['customers'];
@@ -16,6 +18,19 @@ export function registerCustomerRoutes(app: App): void {
     if (!c || !org || !pathInScope(p, org.path)) throw notFound('customer');
     return c;
   };
+
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/v1/customers',
+    access: 'customers:read',
+    summary: 'Find customers as you type: phone prefix, customer number or name (phones masked)',
+    tags,
+    schema: { querystring: CustomerQuery, response: { 200: z.object({ items: z.array(Customer) }) } },
+    handler: async (req, _reply, { database, principal }) => {
+      const rows = await searchCustomers(database.db, orgScopeCondition(principal, customers.orgUnitId), req.query.q, req.query.pageSize);
+      return { items: rows.map(toCustomer) };
+    },
+  });
 
   defineRoute(app, {
     method: 'GET',

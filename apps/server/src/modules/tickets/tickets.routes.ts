@@ -1,6 +1,9 @@
 
+import { z } from 'zod';
 import {
   AddNoteBody,
+  Assignee,
+  AssigneeQuery,
   CreateTicketBody,
   IdParams,
   TicketDetail,
@@ -17,11 +20,22 @@ import { getTicketDetail } from './get-ticket-detail.js';
 import { searchQueryOf } from './search-text.js';
 import { listTickets, toTicketSummary } from './tickets.repo.js';
 import { transitionTicket } from './transition-ticket.js';
+import { listAssignees } from './list-assignees.js';
 
 const IDEMPOTENCY_KEY = /^[\w.:-]{8,100}$/;
 
 export function registerTicketRoutes(app: App): void {
   const tags = ['work orders'];
+
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/v1/tickets/assignees',
+    access: 'tickets:handle',
+    summary: 'People a ticket can be assigned or transferred to (name and unit only)',
+    tags,
+    schema: { querystring: AssigneeQuery, response: { 200: z.object({ items: z.array(Assignee) }) } },
+    handler: async (req, _reply, { database }) => ({ items: await listAssignees(database.db, req.query) }),
+  });
 
   defineRoute(app, {
     method: 'POST',

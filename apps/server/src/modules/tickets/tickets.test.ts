@@ -236,3 +236,22 @@ describe('customer personal data', () => {
     expect((await xz.req('POST', `/api/v1/customers/${t.customer.id}/reveal`, {})).statusCode).toBe(404);
   });
 });
+
+describe('pickers for intake and assignment', () => {
+  it('customer look-up by phone prefix, number or name, masked and scoped', async () => {
+    await agent.req('POST', '/api/v1/tickets', complaint({ customer: { phone: '13955501234', name: '赵大海', customerNo: 'C88001' } }));
+    const byPhone = (await agent.req('GET', '/api/v1/customers?q=1395550')).json().items;
+    expect(byPhone[0]).toMatchObject({ name: '赵大海', phone: '139****1234' });
+    expect((await agent.req('GET', '/api/v1/customers?q=c88001')).json().items[0].name).toBe('赵大海');
+    expect((await agent.req('GET', `/api/v1/customers?q=${encodeURIComponent('赵大')}`)).json().items.length).toBeGreaterThan(0);
+    const xz = await h.login('agent.xz1');
+    expect((await xz.req('GET', '/api/v1/customers?q=1395550')).json().items).toEqual([]);
+    expect((await agent.req('GET', '/api/v1/customers?q=1')).statusCode).toBe(400);
+  });
+  it('assignees are active people who handle tickets, with no contact details', async () => {
+    const items = (await agent.req('GET', '/api/v1/tickets/assignees')).json().items as { username: string; role: string }[];
+    expect(items.map((u) => u.username)).toEqual(expect.arrayContaining(['agent.dz1', 'agent.xz1', 'bm.dz']));
+    expect(items.some((u) => u.role === 'executive' || u.role === 'inspector')).toBe(false);
+    expect(JSON.stringify(items)).not.toMatch(/phone|email/);
+  });
+});
