@@ -129,6 +129,9 @@ export const TicketQuery = PageQuery.extend({
   priority: Priority.optional(),
   orgUnitId: Uuid.optional(),
   assigneeId: Uuid.optional(),
+  /** 首问负责人: tickets the given user accepted */
+  firstOwnerId: Uuid.optional(),
+  customerId: Uuid.optional(),
   categoryId: Uuid.optional(),
   escalated: QueryBool.optional(),
   repeat: QueryBool.optional(),

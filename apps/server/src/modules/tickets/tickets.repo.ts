@@ -102,6 +102,8 @@ export type TicketFilter = {
   priority?: string | undefined;
   orgUnitId?: string | undefined;
   assigneeId?: string | undefined;
+  firstOwnerId?: string | undefined;
+  customerId?: string | undefined;
   categoryId?: string | undefined;
   escalated?: boolean | undefined;
   repeat?: boolean | undefined;
@@ -134,6 +136,8 @@ export async function listTickets(
   if (f.priority) conds.push(sql`${tickets.priority} = ${f.priority}`);
   if (f.orgUnitId) conds.push(orgSubtreeCondition(f.orgUnitId, tickets.orgUnitId));
   if (f.assigneeId) conds.push(eq(tickets.assigneeId, f.assigneeId));
+  if (f.firstOwnerId) conds.push(eq(tickets.firstOwnerId, f.firstOwnerId));
+  if (f.customerId) conds.push(eq(tickets.customerId, f.customerId));
   if (f.categoryId) conds.push(sql`${tickets.categoryId} IN (SELECT id FROM categories WHERE path @> ARRAY[${f.categoryId}]::uuid[])`);
   if (f.escalated !== undefined) conds.push(eq(tickets.escalated, f.escalated));
   if (f.repeat !== undefined) conds.push(f.repeat ? sql`${tickets.repeatOf} IS NOT NULL` : sql`${tickets.repeatOf} IS NULL`);

@@ -255,3 +255,15 @@ describe('pickers for intake and assignment', () => {
     expect(JSON.stringify(items)).not.toMatch(/phone|email/);
   });
 });
+
+describe('owner and customer filters', () => {
+  it('lists what I accepted and a customer’s whole history', async () => {
+    const bm = await h.login('bm.dz');
+    const t = (await bm.req('POST', '/api/v1/tickets', complaint({ customer: { phone: '13933334444' } }))).json();
+    await bm.req('POST', '/api/v1/tickets', complaint({ type: 'consultation', customer: { phone: '13933334444' } }));
+    const mine = (await bm.req('GET', `/api/v1/tickets?firstOwnerId=${await h.userId('bm.dz')}&pageSize=200`)).json();
+    expect(mine.items.every((x: { firstOwnerId: string }) => x.firstOwnerId === t.firstOwnerId)).toBe(true);
+    const history = (await agent.req('GET', `/api/v1/tickets?customerId=${t.customer.id}`)).json();
+    expect(history.total).toBe(2);
+  });
+});
