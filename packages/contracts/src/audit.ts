@@ -14,6 +14,7 @@ export const AUDIT_ACTIONS = [
   'token_create',
   'token_revoke',
   'import',
+  'export',
 ] as const;
 export const AuditAction = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditAction>;

@@ -233,6 +233,12 @@ export const AddNoteBody = z.strictObject({
   body: z.string().trim().min(1, 'write something').max(TICKET_LIMITS.noteMax),
 });
 
+export const EXPORT_LIMITS = { maxRows: 100_000 } as const;
+export const TicketExportQuery = TicketQuery.omit({ page: true, pageSize: true }).extend({
+  format: z.enum(['csv', 'xlsx']).default('xlsx'),
+  lang: z.enum(['zh-CN', 'en-US']).default('zh-CN'),
+});
+
 export const TICKET_SORT_FIELDS = ['createdAt', 'updatedAt', 'priority', 'state', 'no'] as const;
 
 export const CustomerQuery = z.strictObject({

@@ -106,6 +106,7 @@ export const enUS: Translation = {
     token_create: 'Token created',
     token_revoke: 'Token revoked',
     import: 'Import',
+    export: 'Export',
   },
   auth: {
     loginTitle: 'Sign in',

@@ -109,6 +109,7 @@ export const zhCN = {
     token_create: '创建令牌',
     token_revoke: '吊销令牌',
     import: '导入',
+    export: '导出',
   },
   auth: {
     loginTitle: '账号登录',

@@ -2,6 +2,8 @@
 import { z } from 'zod';
 import {
   AddNoteBody,
+  EXPORT_LIMITS,
+  TicketExportQuery,
   Assignee,
   AssigneeQuery,
   CreateTicketBody,
@@ -21,8 +23,17 @@ import { searchQueryOf } from './search-text.js';
 import { listTickets, toTicketSummary } from './tickets.repo.js';
 import { transitionTicket } from './transition-ticket.js';
 import { listAssignees } from './list-assignees.js';
+import { exportTickets } from './export-tickets.js';
 
 const IDEMPOTENCY_KEY = /^[\w.:-]{8,100}$/;
+
+/** `q` is a ticket number (GD + 14 digits) or Chinese full text, segmented like the stored text. */
+function searchFilter<T extends { q?: string | undefined }>(query: T) {
+  const looksLikeNo = query.q && /^GD\d{14}$/i.test(query.q);
+  const searchQuery = query.q && !looksLikeNo ? searchQueryOf(query.q) : undefined;
+  if (query.q && !looksLikeNo && !searchQuery) throw badRequest('the search text has no words to look for');
+  return { ...query, ...(searchQuery ? { searchQuery, q: undefined } : { q: query.q?.toUpperCase() }) };
+}
 
 export function registerTicketRoutes(app: App): void {
   const tags = ['work orders'];
@@ -70,14 +81,33 @@ export function registerTicketRoutes(app: App): void {
     schema: { querystring: TicketQuery, response: { 200: pageOf(TicketSummary) } },
     handler: async (req, _reply, { database, principal }) => {
       const q = req.query;
-      const looksLikeNo = q.q && /^GD\d{14}$/i.test(q.q);
-      const searchQuery = q.q && !looksLikeNo ? searchQueryOf(q.q) : undefined;
-      if (q.q && !looksLikeNo && !searchQuery) throw badRequest('the search text has no words to look for');
-      const { items, total } = await listTickets(database.db, principal, {
-        ...q,
-        ...(searchQuery ? { searchQuery } : { q: q.q?.toUpperCase() }),
-      });
+      const { items, total } = await listTickets(database.db, principal, { ...searchFilter(q), page: q.page, pageSize: q.pageSize });
       return { items: items.map(toTicketSummary), total, page: q.page, pageSize: q.pageSize };
+    },
+  });
+
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/v1/tickets/export',
+    access: 'tickets:read',
+    summary: `Export the filtered list (same filters as the list) as XLSX or CSV, at most ${EXPORT_LIMITS.maxRows} rows; phones masked; audited`,
+    tags,
+    schema: { querystring: TicketExportQuery },
+    handler: async (req, reply, ctx) => {
+      const { format, lang, ...q } = req.query;
+      const { stream, total } = await exportTickets(ctx.database.db, {
+        principal: ctx.principal,
+        audit: ctx.audit,
+        filter: searchFilter(q),
+        format,
+        lang,
+      });
+      const stamp = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 16).replace(/[-:T]/g, '');
+      reply
+        .header('content-type', format === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename="tickets-${stamp}.${format}"`)
+        .header('x-total-count', String(total));
+      return reply.send(stream);
     },
   });
 

@@ -267,3 +267,38 @@ describe('owner and customer filters', () => {
     expect(history.total).toBe(2);
   });
 });
+
+describe('export', () => {
+  it('streams the filtered list as CSV (masked, scoped, Excel-friendly) and audits it', async () => {
+    await agent.req('POST', '/api/v1/tickets', complaint({ title: '导出测试宽带投诉', customer: { phone: '13877776666' } }));
+    const res = await agent.req('GET', `/api/v1/tickets/export?format=csv&q=${encodeURIComponent('导出测试')}`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('text/csv');
+    expect(res.headers['content-disposition']).toMatch(/attachment; filename="tickets-\d{12}\.csv"/);
+    const text = res.body;
+    expect(text.charCodeAt(0)).toBe(0xfeff);
+    const lines = text.slice(1).trim().split('\r\n');
+    expect(lines[0]!.startsWith('工单编号,标题,类型,状态')).toBe(true);
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain('138****6666');
+    expect(lines[1]).not.toContain('13877776666');
+    expect(lines[1]).toContain('投诉');
+    const xz = await h.login('agent.xz1');
+    const other = await xz.req('GET', `/api/v1/tickets/export?format=csv&q=${encodeURIComponent('导出测试')}`);
+    expect(other.body.slice(1).trim().split('\r\n')).toHaveLength(1);
+    const admin = await h.login('admin');
+    const audit = (await admin.req('GET', '/api/v1/audit?action=export&entityType=ticket')).json();
+    expect(audit.items[0]).toMatchObject({ actorName: 'agent.xz1', after: { format: 'csv', rows: 0 } });
+  });
+  it('streams XLSX that a spreadsheet reader opens, with English headings on request', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const res = await agent.req('GET', '/api/v1/tickets/export?format=xlsx&lang=en-US&type=complaint');
+    expect(res.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    expect(ws.getRow(1).getCell(1).value).toBe('Ticket no');
+    expect(ws.rowCount - 1).toBe(Number(res.headers['x-total-count']));
+    expect(ws.getRow(2).getCell(3).value).toBe('Complaint');
+  });
+});
