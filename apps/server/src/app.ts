@@ -35,6 +35,7 @@ import { registerTokenRoutes } from './modules/tokens/tokens.routes.js';
 import { registerCategoryRoutes } from './modules/categories/categories.routes.js';
 import { registerCustomerRoutes } from './modules/customers/customers.routes.js';
 import { registerTicketRoutes } from './modules/tickets/tickets.routes.js';
+import { registerAssignmentRoutes } from './modules/assignment/assignment.routes.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -148,6 +149,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   registerCategoryRoutes(app);
   registerCustomerRoutes(app);
   registerTicketRoutes(app);
+  registerAssignmentRoutes(app);
 
   await registerWebApp(app, opts.config.webDist);
   return app;

@@ -7,3 +7,4 @@ export * from './audit.js';
 export * from './tokens.js';
 export * from './pii.js';
 export * from './tickets.js';
+export * from './assignment.js';

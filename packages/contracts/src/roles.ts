@@ -31,6 +31,7 @@ export const PERMISSIONS = [
   'tickets:manage',
   'customers:read',
   'categories:manage',
+  'assignment:manage',
 ] as const;
 export const Permission = z.enum(PERMISSIONS);
 export type Permission = z.infer<typeof Permission>;
@@ -52,6 +53,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'tickets:manage',
     'customers:read',
     'categories:manage',
+    'assignment:manage',
   ],
   dept_manager: ['org:read', 'users:read', 'customer_base:read', 'tickets:read', 'tickets:handle', 'customers:read'],
   branch_manager: [

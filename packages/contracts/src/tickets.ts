@@ -131,6 +131,8 @@ export const TicketQuery = PageQuery.extend({
   assigneeId: Uuid.optional(),
   /** 首问负责人: tickets the given user accepted */
   firstOwnerId: Uuid.optional(),
+  /** tickets waiting in, or handled by, this group's queue */
+  groupId: Uuid.optional(),
   customerId: Uuid.optional(),
   categoryId: Uuid.optional(),
   escalated: QueryBool.optional(),
@@ -183,6 +185,7 @@ export const TicketSummary = z.object({
   firstOwnerName: z.string(),
   assigneeId: z.uuid().nullable(),
   assigneeName: z.string().nullable(),
+  groupId: z.uuid().nullable(),
   escalated: z.boolean(),
   regulatorAppeal: z.boolean(),
   repeatOf: z.uuid().nullable(),

@@ -2,3 +2,4 @@ export * from './org.js';
 export * from './users.js';
 export * from './audit.js';
 export * from './work-orders.js';
+export * from './assignment.js';

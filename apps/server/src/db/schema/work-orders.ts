@@ -48,6 +48,7 @@ export const tickets = pgTable('tickets', {
   customerId: uuid('customer_id').notNull(),
   firstOwnerId: uuid('first_owner_id').notNull(),
   assigneeId: uuid('assignee_id'),
+  groupId: uuid('group_id'),
   escalated: boolean('escalated').notNull().default(false),
   escalationSource: text('escalation_source'),
   regulatorAppeal: boolean('regulator_appeal').notNull().default(false),

@@ -10,6 +10,7 @@ import { findCategory } from '../categories/categories.repo.js';
 import { findOrCreateCustomer } from '../customers/find-or-create-customer.js';
 import { loadOrgUnitInScope } from '../org/org-scope.js';
 import { searchTextOf } from './search-text.js';
+import { autoAssign } from '../assignment/auto-assign.js';
 
 /**
  * Accepts a customer request as a work order (受理). The caller becomes its first-contact owner
@@ -102,10 +103,17 @@ export async function createTicket(
     if (opts.idempotencyKey) {
       await tx.insert(idempotencyKeys).values({ userId: principal.userId, key: opts.idempotencyKey, ticketId: id });
     }
+    const routed = await autoAssign(tx, {
+      ticketId: id,
+      orgUnitId: org.id,
+      now,
+      ticket: { type: input.type, channel: input.channel, tier: customer.tier, categoryPath: category.path, orgPath: org.path },
+    });
     const { searchText: _s, ...audited } = row;
     await appendAudit(tx, opts.audit, [
       ...events,
       { action: 'create', entityType: 'ticket', entityId: id, orgUnitId: org.id, after: audited },
+      ...(routed ? [routed] : []),
     ]);
     return { id, replayed: false };
   });

@@ -61,6 +61,7 @@ export function toTicketSummary(r: TicketRow & { rank?: unknown }): TicketSummar
     firstOwnerName: r.firstOwnerName,
     assigneeId: t.assigneeId,
     assigneeName: r.assigneeName,
+    groupId: t.groupId,
     escalated: t.escalated,
     regulatorAppeal: t.regulatorAppeal,
     repeatOf: t.repeatOf,
@@ -103,6 +104,7 @@ export type TicketFilter = {
   orgUnitId?: string | undefined;
   assigneeId?: string | undefined;
   firstOwnerId?: string | undefined;
+  groupId?: string | undefined;
   customerId?: string | undefined;
   categoryId?: string | undefined;
   escalated?: boolean | undefined;
@@ -137,6 +139,7 @@ export async function listTickets(
   if (f.orgUnitId) conds.push(orgSubtreeCondition(f.orgUnitId, tickets.orgUnitId));
   if (f.assigneeId) conds.push(eq(tickets.assigneeId, f.assigneeId));
   if (f.firstOwnerId) conds.push(eq(tickets.firstOwnerId, f.firstOwnerId));
+  if (f.groupId) conds.push(eq(tickets.groupId, f.groupId));
   if (f.customerId) conds.push(eq(tickets.customerId, f.customerId));
   if (f.categoryId) conds.push(sql`${tickets.categoryId} IN (SELECT id FROM categories WHERE path @> ARRAY[${f.categoryId}]::uuid[])`);
   if (f.escalated !== undefined) conds.push(eq(tickets.escalated, f.escalated));

@@ -1,0 +1,72 @@
+import type { AssignStrategy, RuleConditions } from '@qloop/contracts';
+
+/**
+ * Pure routing of a new ticket: the first active rule (in explicit order) whose conditions all hold
+ * picks the group; the strategy picks a member. No I/O: the caller loads rules, members and loads.
+ */
+export type RoutableTicket = {
+  type: string;
+  channel: string;
+  tier: string;
+  /** the ticket category's path, root first */
+  categoryPath: readonly string[];
+  /** the ticket org unit's path, root first */
+  orgPath: readonly string[];
+};
+
+export type RuleForRouting = {
+  id: string;
+  position: number;
+  active: boolean;
+  conditions: RuleConditions;
+  groupId: string;
+  strategy: AssignStrategy;
+  skill: string | null;
+};
+
+const allows = <T>(list: readonly T[] | undefined, value: T) => !list?.length || list.includes(value);
+const under = (list: readonly string[] | undefined, path: readonly string[]) => !list?.length || list.some((id) => path.includes(id));
+
+export function ruleMatches(rule: RuleForRouting, t: RoutableTicket): boolean {
+  const c = rule.conditions;
+  return (
+    rule.active &&
+    allows(c.types, t.type) &&
+    allows(c.channels, t.channel) &&
+    allows(c.tiers, t.tier) &&
+    under(c.categoryIds, t.categoryPath) &&
+    under(c.orgUnitIds, t.orgPath)
+  );
+}
+
+export function firstMatchingRule(rules: readonly RuleForRouting[], t: RoutableTicket): RuleForRouting | null {
+  return [...rules].sort((a, b) => a.position - b.position).find((r) => ruleMatches(r, t)) ?? null;
+}
+
+export type Candidate = { userId: string; skills: readonly string[]; openTickets: number };
+
+/**
+ * Picks a member of the group. round_robin: the next member after the one picked last (members in
+ * a stable order by id). least_open: fewest open tickets, ties broken by id. skill: among members
+ * with the skill, fewest open tickets; nobody has it → null (the ticket waits in the group queue).
+ */
+export function pickAssignee(
+  strategy: AssignStrategy,
+  members: readonly Candidate[],
+  opts: { lastPicked: string | null; skill: string | null },
+): string | null {
+  const sorted = [...members].sort((a, b) => (a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0));
+  if (sorted.length === 0) return null;
+  const leastOpen = (list: Candidate[]) =>
+    list.reduce<Candidate | null>((best, m) => (!best || m.openTickets < best.openTickets ? m : best), null)?.userId ?? null;
+  switch (strategy) {
+    case 'round_robin': {
+      const next = sorted.find((m) => opts.lastPicked === null || m.userId > opts.lastPicked);
+      return (next ?? sorted[0]!).userId;
+    }
+    case 'least_open':
+      return leastOpen(sorted);
+    case 'skill':
+      return leastOpen(sorted.filter((m) => opts.skill !== null && m.skills.includes(opts.skill)));
+  }
+}
