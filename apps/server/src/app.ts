@@ -36,6 +36,7 @@ import { registerCategoryRoutes } from './modules/categories/categories.routes.j
 import { registerCustomerRoutes } from './modules/customers/customers.routes.js';
 import { registerTicketRoutes } from './modules/tickets/tickets.routes.js';
 import { registerAssignmentRoutes } from './modules/assignment/assignment.routes.js';
+import { registerNotificationRoutes } from './modules/notifications/notifications.routes.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -150,6 +151,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   registerCustomerRoutes(app);
   registerTicketRoutes(app);
   registerAssignmentRoutes(app);
+  registerNotificationRoutes(app);
 
   await registerWebApp(app, opts.config.webDist);
   return app;

@@ -8,3 +8,4 @@ export * from './tokens.js';
 export * from './pii.js';
 export * from './tickets.js';
 export * from './assignment.js';
+export * from './notifications.js';

@@ -3,3 +3,4 @@ export * from './users.js';
 export * from './audit.js';
 export * from './work-orders.js';
 export * from './assignment.js';
+export * from './notifications.js';

@@ -4,6 +4,7 @@ import { assignmentRules, ticketEvents, tickets } from '../../db/schema/index.js
 import type { AuditEvent } from '../audit/append-audit.js';
 import { candidatesOf, listRules } from './assignment.repo.js';
 import { firstMatchingRule, pickAssignee, type RoutableTicket } from './route-ticket.js';
+import { notify } from '../notifications/notify.js';
 
 /**
  * Routes a just-accepted ticket by the assignment rules, inside the intake transaction. The matching
@@ -13,7 +14,7 @@ import { firstMatchingRule, pickAssignee, type RoutableTicket } from './route-ti
  */
 export async function autoAssign(
   tx: Db,
-  opts: { ticketId: string; orgUnitId: string; ticket: RoutableTicket; now: Date },
+  opts: { ticketId: string; orgUnitId: string; title: string; ticket: RoutableTicket; now: Date },
 ): Promise<AuditEvent | null> {
   const rule = firstMatchingRule(
     (await listRules(tx)).map((r) => ({ ...r, conditions: r.conditions ?? {} })),
@@ -39,6 +40,9 @@ export async function autoAssign(
     toState: assignee ? 'assigned' : null,
     data: { rule: rule.id, group: rule.groupId, strategy: rule.strategy, to: assignee },
   });
+  if (assignee) {
+    await notify(tx, null, [{ userId: assignee, kind: 'assigned', ticketId: opts.ticketId, title: `新工单已自动分派给您：${opts.title}` }]);
+  }
   return {
     action: 'update',
     entityType: 'ticket',

@@ -6,6 +6,7 @@ import { AppError } from '../../lib/errors.js';
 import { appendAudit, type AuditContext } from '../audit/append-audit.js';
 import type { Principal } from '../auth/principal.js';
 import { loadTicketInScope } from './ticket-access.js';
+import { mentionableUserIds, mentionedUsernames, notify } from '../notifications/notify.js';
 
 /**
  * Adds a public reply, an internal note or a call record to an open ticket's timeline. A public
@@ -26,6 +27,12 @@ export async function addTicketNote(
       .values({ ticketId: row.ticket.id, actorId: opts.principal.userId, kind: 'note', action: opts.kind, visibility, body: opts.body })
       .returning({ id: ticketEvents.id });
     await tx.update(tickets).set({ updatedAt: new Date(), version: sql`${tickets.version} + 1` }).where(eq(tickets.id, row.ticket.id));
+    const mentioned = await mentionableUserIds(tx, mentionedUsernames(opts.body), row.orgPath);
+    await notify(
+      tx,
+      opts.principal.userId,
+      mentioned.map((userId) => ({ userId, kind: 'mentioned' as const, ticketId: row.ticket.id, title: `${opts.principal.displayName} 在工单 ${row.ticket.no} 中提到了您`, body: opts.body.slice(0, 500) })),
+    );
     await appendAudit(tx, opts.audit, [
       { action: 'update', entityType: 'ticket', entityId: row.ticket.id, orgUnitId: row.ticket.orgUnitId, after: { note: opts.kind, eventId: event!.id } },
     ]);

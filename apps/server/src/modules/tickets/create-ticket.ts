@@ -106,6 +106,7 @@ export async function createTicket(
     const routed = await autoAssign(tx, {
       ticketId: id,
       orgUnitId: org.id,
+      title: `${no} ${input.title}`,
       now,
       ticket: { type: input.type, channel: input.channel, tier: customer.tier, categoryPath: category.path, orgPath: org.path },
     });

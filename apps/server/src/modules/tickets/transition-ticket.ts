@@ -7,6 +7,7 @@ import { appendAudit, type AuditContext } from '../audit/append-audit.js';
 import type { Principal } from '../auth/principal.js';
 import { loadTicketInScope } from './ticket-access.js';
 import { planTransition } from './ticket-state-machine.js';
+import { notify } from '../notifications/notify.js';
 
 type TicketPatch = Partial<typeof tickets.$inferInsert>;
 
@@ -111,6 +112,19 @@ export async function transitionTicket(
       ticketId: t.id, at: now, actorId: principal.userId, kind: 'transition', action: input.action,
       fromState: t.state, toState: plan.to, visibility, body, data: Object.keys(eventData).length ? eventData : null,
     });
+    const note = `${t.no} ${t.title}`;
+    if ((input.action === 'assign' || input.action === 'transfer') && input.assigneeId) {
+      await notify(tx, principal.userId, [{
+        userId: input.assigneeId,
+        kind: input.action === 'assign' ? 'assigned' : 'transferred',
+        ticketId: t.id,
+        title: input.action === 'assign' ? `工单已分派给您：${note}` : `工单已转派给您：${note}`,
+        body: input.reason ?? null,
+      }]);
+    }
+    if (input.action === 'reopen' && t.assigneeId) {
+      await notify(tx, principal.userId, [{ userId: t.assigneeId, kind: 'reopened', ticketId: t.id, title: `工单已重开：${note}`, body: input.reason ?? null }]);
+    }
     const before: Record<string, unknown> = {};
     for (const k of Object.keys(patch) as (keyof typeof t)[]) before[k] = t[k];
     await appendAudit(tx, opts.audit, [
