@@ -37,6 +37,7 @@ import { registerCustomerRoutes } from './modules/customers/customers.routes.js'
 import { registerTicketRoutes } from './modules/tickets/tickets.routes.js';
 import { registerAssignmentRoutes } from './modules/assignment/assignment.routes.js';
 import { registerNotificationRoutes } from './modules/notifications/notifications.routes.js';
+import { registerPortalRoutes } from './modules/portal/portal.routes.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -152,6 +153,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   registerTicketRoutes(app);
   registerAssignmentRoutes(app);
   registerNotificationRoutes(app);
+  registerPortalRoutes(app);
 
   await registerWebApp(app, opts.config.webDist);
   return app;

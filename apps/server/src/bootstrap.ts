@@ -6,7 +6,7 @@ import { openDatabase, type Database } from './db/client.js';
 import { migrate } from './db/migrate.js';
 import { appSettings } from './db/schema/index.js';
 import { randomToken } from './lib/crypto.js';
-import { hasUsers, seedCategories, seedDemo, seedFirstAdmin } from './seed/seed.js';
+import { ensurePortalUser, hasUsers, seedCategories, seedDemo, seedFirstAdmin } from './seed/seed.js';
 import { seedDemoTickets } from './seed/seed-demo-tickets.js';
 
 /**
@@ -41,6 +41,7 @@ export async function bootstrap(
     await seedFirstAdmin(database.db, password);
     seeded = 'admin';
   });
+  await ensurePortalUser(database.db);
   return { database, sessionSecret: config.sessionSecret ?? (await storedSecret(database)), seeded };
 }
 

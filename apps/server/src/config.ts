@@ -23,6 +23,7 @@ const Env = z.object({
   NODE_ENV: z.string().default('development'),
   WEB_DIST: z.string().optional(),
   QLOOP_DEMO_TICKETS: z.coerce.number().int().min(0).max(1_000_000).default(3000),
+  PORTAL_RATE_LIMIT: z.coerce.number().int().min(1).default(5),
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(60),
 });
 
@@ -44,6 +45,8 @@ export type Config = {
   loginRateLimit: number;
   /** how many demo work orders the first start generates */
   demoTickets: number;
+  /** portal submissions per 10 minutes from one address */
+  portalRateLimit: number;
 };
 
 export class ConfigError extends Error {}
@@ -70,6 +73,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     production: e.NODE_ENV === 'production',
     loginRateLimit: e.LOGIN_RATE_LIMIT,
     demoTickets: e.QLOOP_DEMO_TICKETS,
+    portalRateLimit: e.PORTAL_RATE_LIMIT,
     webDist: e.WEB_DIST ? path.resolve(e.WEB_DIST) : path.join(repoRoot, 'apps/web/dist'),
   };
 }

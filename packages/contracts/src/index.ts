@@ -9,3 +9,4 @@ export * from './pii.js';
 export * from './tickets.js';
 export * from './assignment.js';
 export * from './notifications.js';
+export * from './portal.js';

@@ -115,3 +115,25 @@ export async function seedCategories(db: Db): Promise<void> {
     await appendAudit(tx, SYSTEM_CONTEXT, [{ action: 'import', entityType: 'category', after: { source: 'seed', categories: count } }]);
   });
 }
+
+export const PORTAL_USERNAME = 'portal';
+
+/**
+ * The system account that owns self-service submissions until a person takes them: it cannot sign
+ * in (inactive, random password) and is not listed among users. Created once, at the root unit.
+ */
+export async function ensurePortalUser(db: Db): Promise<void> {
+  const [root] = await db.select({ id: orgUnits.id }).from(orgUnits).where(sql`${orgUnits.parentId} IS NULL`).limit(1);
+  if (!root) return;
+  const [existing] = await db.select({ id: users.id }).from(users).where(sql`${users.username} = ${PORTAL_USERNAME}`);
+  if (existing) return;
+  await db.insert(users).values({
+    username: PORTAL_USERNAME,
+    displayName: '客户自助门户',
+    role: 'agent',
+    orgUnitId: root.id,
+    active: false,
+    system: true,
+    passwordHash: await hashPassword(randomUUID() + randomUUID()),
+  });
+}

@@ -7,7 +7,7 @@ import type { Database } from '../db/client.js';
 import { orgUnits, users } from '../db/schema/index.js';
 import type { App } from '../lib/route.js';
 import { DEMO_PASSWORD } from '../seed/demo-data.js';
-import { seedCategories, seedDemo } from '../seed/seed.js';
+import { ensurePortalUser, seedCategories, seedDemo } from '../seed/seed.js';
 import { openTestDatabase } from './test-database.js';
 
 export type Session = {
@@ -33,12 +33,14 @@ export async function createHarness(opts: { seed?: boolean; env?: Record<string,
   if (opts.seed !== false) {
     await seedCategories(database.db);
     await seedDemo(database.db, new Date('2026-11-15T00:00:00Z'));
+    await ensurePortalUser(database.db);
   }
   const config = loadConfig({
     QLOOP_DEMO: '1',
     LOG_LEVEL: 'silent',
     WEB_DIST: '/nonexistent',
     LOGIN_RATE_LIMIT: '100000',
+    PORTAL_RATE_LIMIT: '100000',
     ...opts.env,
   } as NodeJS.ProcessEnv);
   const app = await buildApp({ config, database, sessionSecret: 'test-secret-'.padEnd(40, 'x'), logger: false });

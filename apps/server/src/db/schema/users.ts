@@ -15,6 +15,8 @@ export const users = pgTable('users', {
   failedAttempts: integer('failed_attempts').notNull().default(0),
   lockedUntil: ts('locked_until'),
   mustChangePassword: boolean('must_change_password').notNull().default(false),
+  /** a system account (e.g. the portal's intake owner): never signs in, not listed */
+  system: boolean('system').notNull().default(false),
   locale: text('locale').$type<'zh-CN' | 'en-US'>().notNull().default('zh-CN'),
   lastLoginAt: ts('last_login_at'),
   version: integer('version').notNull().default(1),

@@ -61,6 +61,7 @@ export const tickets = pgTable('tickets', {
   transferCount: integer('transfer_count').notNull().default(0),
   reopenCount: integer('reopen_count').notNull().default(0),
   searchText: text('search_text').notNull().default(''),
+  trackingCode: text('tracking_code'),
   version: integer('version').notNull().default(1),
   createdAt: ts('created_at').notNull().defaultNow(),
   updatedAt: ts('updated_at').notNull().defaultNow(),

@@ -20,7 +20,15 @@ import { autoAssign } from '../assignment/auto-assign.js';
  */
 export async function createTicket(
   db: Db,
-  opts: { principal: Principal; audit: AuditContext; input: CreateTicketBody; idempotencyKey?: string | undefined; now?: Date },
+  opts: {
+    principal: Principal;
+    audit: AuditContext;
+    input: CreateTicketBody;
+    idempotencyKey?: string | undefined;
+    /** self-service submissions get a code the customer follows them with */
+    trackingCode?: string;
+    now?: Date;
+  },
 ): Promise<{ id: string; replayed: boolean }> {
   const { input, principal } = opts;
   const now = opts.now ?? new Date();
@@ -87,6 +95,7 @@ export async function createTicket(
       changesService: input.changesService,
       repeatOf,
       searchText: searchTextOf(input.title, input.description),
+      trackingCode: opts.trackingCode ?? null,
       createdAt: now,
       updatedAt: now,
     };

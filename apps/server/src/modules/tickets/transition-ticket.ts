@@ -47,6 +47,10 @@ export async function transitionTicket(
     }
 
     const patch: TicketPatch = { state: plan.to, updatedAt: now };
+    // A self-service request is owned by the portal's system account until the first person acts
+    // on it: that person becomes its first-contact owner (首问负责人).
+    const [owner] = await tx.select({ system: users.system }).from(users).where(eq(users.id, t.firstOwnerId));
+    if (owner?.system) patch.firstOwnerId = principal.userId;
     const eventData: Record<string, unknown> = {};
     let body: string | null = input.reason ?? null;
     let visibility: 'public' | 'internal' = 'internal';

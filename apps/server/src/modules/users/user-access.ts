@@ -8,7 +8,7 @@ import { findUser } from './users.repo.js';
 /** A user record the caller may see; others (and unknown ids) are "not found". */
 export async function loadUserInScope(db: Db, p: Principal, id: string, forUpdate = false) {
   const user = await findUser(db, id, forUpdate);
-  if (!user || !pathInScope(p, user.orgPath)) throw notFound('user');
+  if (!user || user.system || !pathInScope(p, user.orgPath)) throw notFound('user');
   return user;
 }
 

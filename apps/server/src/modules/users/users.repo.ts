@@ -24,6 +24,7 @@ const columns = {
   createdAt: users.createdAt,
   updatedAt: users.updatedAt,
   version: users.version,
+  system: users.system,
   departmentIds,
 };
 
@@ -71,7 +72,7 @@ export async function listUsers(
   p: Principal,
   f: UserFilter & { page: number; pageSize: number; sort?: string | undefined },
 ) {
-  const conds: (SQL | undefined)[] = [orgScopeCondition(p, users.orgUnitId)];
+  const conds: (SQL | undefined)[] = [orgScopeCondition(p, users.orgUnitId), eq(users.system, false)];
   if (f.q) {
     const like = `%${f.q.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
     conds.push(sql`(${users.username} ILIKE ${like} OR ${users.displayName} ILIKE ${like})`);
