@@ -53,7 +53,8 @@ describe('customer portal', () => {
     expect(t.firstOwnerId).toBe(me);
     t = (await agent.req('POST', `/api/v1/tickets/${t.id}/transitions`, { action: 'start', version: t.version })).json();
     t = (await agent.req('POST', `/api/v1/tickets/${t.id}/notes`, { kind: 'internal_note', body: '内部：计费系统核查中' })).json();
-    await (await agent.req('POST', `/api/v1/tickets/${t.id}/transitions`, { action: 'answer', version: t.version, reply: '已核实多扣费用，将于3个工作日内退还' })).json();
+    const answered = await agent.req('POST', `/api/v1/tickets/${t.id}/transitions`, { action: 'answer', version: t.version, reply: '已核实多扣费用，将于3个工作日内退还' });
+    expect(answered.statusCode).toBe(200);
     const after = (await h.app.inject(`/api/v1/portal/tickets/${trackingCode}?phone4=5432`)).json();
     expect(after.state).toBe('answered');
     expect(after.timeline.map((e: { kind: string }) => e.kind)).toEqual(['created', 'state', 'reply']);
