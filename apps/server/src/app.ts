@@ -38,6 +38,7 @@ import { registerTicketRoutes } from './modules/tickets/tickets.routes.js';
 import { registerAssignmentRoutes } from './modules/assignment/assignment.routes.js';
 import { registerNotificationRoutes } from './modules/notifications/notifications.routes.js';
 import { registerPortalRoutes } from './modules/portal/portal.routes.js';
+import { registerTicketImportRoutes } from './modules/ticket-import/ticket-import.routes.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -150,6 +151,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   registerTokenRoutes(app);
   registerCategoryRoutes(app);
   registerCustomerRoutes(app);
+  registerTicketImportRoutes(app);
   registerTicketRoutes(app);
   registerAssignmentRoutes(app);
   registerNotificationRoutes(app);

@@ -10,3 +10,4 @@ export * from './tickets.js';
 export * from './assignment.js';
 export * from './notifications.js';
 export * from './portal.js';
+export * from './ticket-import.js';

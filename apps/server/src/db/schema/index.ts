@@ -4,3 +4,4 @@ export * from './audit.js';
 export * from './work-orders.js';
 export * from './assignment.js';
 export * from './notifications.js';
+export * from './ticket-imports.js';

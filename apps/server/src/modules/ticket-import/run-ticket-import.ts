@@ -1,0 +1,98 @@
+import { eq, sql } from 'drizzle-orm';
+import type { ImportMapping, ImportMode } from '@qloop/contracts';
+import type { Db } from '../../db/client.js';
+import { categories, orgUnits, ticketImports } from '../../db/schema/index.js';
+import { badRequest, conflict } from '../../lib/errors.js';
+import { appendAudit, type AuditContext } from '../audit/append-audit.js';
+import type { Principal } from '../auth/principal.js';
+import { bulkCreateTickets } from './bulk-create-tickets.js';
+import { parseTicketRows, type ImportLookups, type RowError } from './parse-ticket-rows.js';
+
+const CHUNK = 1000;
+const KEEP_ERRORS = 1000;
+
+async function lookups(db: Db, p: Principal): Promise<ImportLookups> {
+  const cats = await db.select({ id: categories.id, code: categories.code, path: categories.path }).from(categories).where(eq(categories.active, true));
+  const units = await db
+    .select({ id: orgUnits.id, code: orgUnits.code })
+    .from(orgUnits)
+    .where(p.provinceWide ? sql`${orgUnits.active}` : sql`${orgUnits.active} AND ${orgUnits.path} @> ARRAY[${p.orgUnitId}]::uuid[]`);
+  return {
+    categories: new Map(cats.map((c) => [c.code.toLowerCase(), { id: c.id, path: c.path }])),
+    orgUnits: new Map(units.map((u) => [u.code.toLowerCase(), { id: u.id }])),
+  };
+}
+
+/**
+ * Validates an uploaded import against a column mapping and, unless it is a dry run, starts it in
+ * the background and returns at once; progress is read from the import record.
+ * valid_rows imports the good rows chunk by chunk (each chunk committed) and reports the bad ones;
+ * all_or_nothing imports nothing if any row is bad, and otherwise everything in one transaction.
+ */
+export async function runTicketImport(
+  db: Db,
+  opts: { principal: Principal; audit: AuditContext; id: string; mapping: ImportMapping; mode: ImportMode; dryRun: boolean; now?: Date },
+): Promise<{ started: boolean; done: Promise<void> }> {
+  const now = opts.now ?? new Date();
+  const [job] = await db.select().from(ticketImports).where(eq(ticketImports.id, opts.id));
+  if (!job || job.userId !== opts.principal.userId) throw badRequest('unknown import');
+  if (job.status !== 'uploaded') throw conflict(`this import is already ${job.status}`);
+  const rows = job.rows ?? [];
+  const parsed = parseTicketRows(rows, opts.mapping, await lookups(db, opts.principal), now);
+  if (parsed.mappingErrors.length) throw badRequest(parsed.mappingErrors.join('; '), parsed.mappingErrors.map((m) => ({ path: 'body.mapping', message: m })));
+  const report = (errors: RowError[]) => errors.slice(0, KEEP_ERRORS);
+  const failed = parsed.errors.length ? new Set(parsed.errors.map((e) => e.row)).size : 0;
+
+  if (opts.dryRun || (opts.mode === 'all_or_nothing' && failed > 0)) {
+    await db
+      .update(ticketImports)
+      .set({ errors: report(parsed.errors), failedRows: failed, processedRows: opts.dryRun ? 0 : rows.length, ...(opts.dryRun ? {} : { status: 'done', mode: opts.mode, finishedAt: new Date(), message: 'nothing imported: the file has bad rows' }) })
+      .where(eq(ticketImports.id, job.id));
+    return { started: false, done: Promise.resolve() };
+  }
+
+  // claim the job: a second run request loses here
+  const claimed = await db
+    .update(ticketImports)
+    .set({ status: 'running', mode: opts.mode, errors: report(parsed.errors), failedRows: failed })
+    .where(sql`${ticketImports.id} = ${job.id} AND ${ticketImports.status} = 'uploaded'`)
+    .returning({ id: ticketImports.id });
+  if (!claimed.length) throw conflict('this import has already started');
+
+  const progress = (processed: number, imported: number) =>
+    db.update(ticketImports).set({ processedRows: processed, importedRows: imported }).where(eq(ticketImports.id, job.id));
+  const finish = async (status: 'done' | 'failed', message: string | null, imported: number) => {
+    await db
+      .update(ticketImports)
+      .set({ status, message, importedRows: imported, processedRows: rows.length, finishedAt: new Date(), rows: null })
+      .where(eq(ticketImports.id, job.id));
+  };
+
+  const done = (async () => {
+    let imported = 0;
+    try {
+      if (opts.mode === 'all_or_nothing') {
+        await db.transaction(async (tx) => {
+          for (let i = 0; i < parsed.valid.length; i += CHUNK) {
+            imported += await bulkCreateTickets(tx, { principal: opts.principal, audit: opts.audit, rows: parsed.valid.slice(i, i + CHUNK), now });
+          }
+          await appendAudit(tx, opts.audit, [{ action: 'import', entityType: 'ticket', entityId: job.id, orgUnitId: opts.principal.orgUnitId, after: { file: job.filename, mode: opts.mode, imported } }]);
+        });
+        await finish('done', null, imported);
+        return;
+      }
+      for (let i = 0; i < parsed.valid.length; i += CHUNK) {
+        imported += await db.transaction((tx) => bulkCreateTickets(tx, { principal: opts.principal, audit: opts.audit, rows: parsed.valid.slice(i, i + CHUNK), now }));
+        const lastRow = parsed.valid[Math.min(i + CHUNK, parsed.valid.length) - 1]!.row;
+        await progress(Math.min(rows.length, lastRow - 1), imported);
+      }
+      await db.transaction((tx) =>
+        appendAudit(tx, opts.audit, [{ action: 'import', entityType: 'ticket', entityId: job.id, orgUnitId: opts.principal.orgUnitId, after: { file: job.filename, mode: opts.mode, imported, failed } }]),
+      );
+      await finish('done', failed ? `${failed} rows not imported; see the report` : null, imported);
+    } catch (err) {
+      await finish('failed', `import stopped: ${(err as Error).message}; ${opts.mode === 'all_or_nothing' ? 'nothing was imported' : `${imported} rows were imported before it stopped`}`, opts.mode === 'all_or_nothing' ? 0 : imported);
+    }
+  })();
+  return { started: true, done };
+}

@@ -1,0 +1,71 @@
+import type { FastifyRequest } from 'fastify';
+import { IMPORT_LIMITS, IdParams, RunImportBody, TicketImport } from '@qloop/contracts';
+import { ticketImports } from '../../db/schema/index.js';
+import { badRequest } from '../../lib/errors.js';
+import { defineRoute, type App } from '../../lib/route.js';
+import { readTable } from '../../lib/spreadsheet.js';
+import { runTicketImport } from './run-ticket-import.js';
+import { loadOwnImport, toTicketImport } from './ticket-imports.repo.js';
+
+async function readUploadedTable(req: FastifyRequest) {
+  if (!req.isMultipart()) throw badRequest('send the file as multipart/form-data in field "file"');
+  let file;
+  try {
+    file = await req.file();
+    if (!file) throw badRequest('no file in the upload; use field "file"');
+    return { filename: file.filename, table: await readTable(await file.toBuffer(), file.filename) };
+  } catch (err) {
+    if ((err as { statusCode?: number }).statusCode) throw err;
+    throw badRequest(`the upload is not valid multipart/form-data: ${(err as Error).message}`);
+  }
+}
+
+export function registerTicketImportRoutes(app: App): void {
+  const tags = ['work orders'];
+
+  defineRoute(app, {
+    method: 'POST',
+    url: '/api/v1/tickets/imports',
+    access: 'tickets:create',
+    summary: 'Upload a CSV or XLSX of tickets (first row = headers); answers the columns, a sample and a suggested mapping',
+    tags,
+    schema: { response: { 201: TicketImport } },
+    handler: async (req, reply, { database, principal }) => {
+      const { filename, table } = await readUploadedTable(req);
+      const [headers, ...rows] = table;
+      if (!headers || rows.length === 0) throw badRequest('the file needs a header row and at least one data row');
+      if (rows.length > IMPORT_LIMITS.maxRows) throw badRequest(`at most ${IMPORT_LIMITS.maxRows} rows per import; split the file`);
+      const [row] = await database.db
+        .insert(ticketImports)
+        .values({ userId: principal.userId, filename, headers, rows, totalRows: rows.length })
+        .returning();
+      reply.code(201);
+      return toTicketImport(row!);
+    },
+  });
+
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/v1/tickets/imports/:id',
+    access: 'tickets:create',
+    summary: 'An import’s status, progress and error report',
+    tags,
+    schema: { params: IdParams, response: { 200: TicketImport } },
+    handler: async (req, _reply, { database, principal }) => toTicketImport(await loadOwnImport(database.db, principal.userId, req.params.id)),
+  });
+
+  defineRoute(app, {
+    method: 'POST',
+    url: '/api/v1/tickets/imports/:id/run',
+    access: 'tickets:create',
+    summary: 'Validate with a column mapping (dryRun) or run the import in the background; poll the import for progress',
+    tags,
+    schema: { params: IdParams, body: RunImportBody, response: { 200: TicketImport, 202: TicketImport } },
+    handler: async (req, reply, { database, principal, audit }) => {
+      await loadOwnImport(database.db, principal.userId, req.params.id);
+      const { started } = await runTicketImport(database.db, { principal, audit, id: req.params.id, ...req.body });
+      reply.code(started ? 202 : 200);
+      return toTicketImport(await loadOwnImport(database.db, principal.userId, req.params.id));
+    },
+  });
+}

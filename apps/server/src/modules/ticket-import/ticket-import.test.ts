@@ -1,0 +1,86 @@
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHarness, type Harness, type Session } from '../../test/harness.js';
+
+let h: Harness;
+let bm: Session;
+beforeAll(async () => {
+  h = await createHarness();
+  bm = await h.login('bm.dz');
+});
+afterAll(() => h.close());
+
+async function upload(s: Session, filename: string, content: Buffer) {
+  const boundary = '----qloopimport';
+  const body = Buffer.concat([
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
+    content,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return h.app.inject({ method: 'POST', url: '/api/v1/tickets/imports', payload: body, headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, cookie: s.cookie, 'x-csrf-token': s.csrf } });
+}
+
+async function waitDone(s: Session, id: string) {
+  for (let i = 0; i < 100; i++) {
+    const job = (await s.req('GET', `/api/v1/tickets/imports/${id}`)).json();
+    if (job.status === 'done' || job.status === 'failed') return job;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('import did not finish');
+}
+
+const CSV = [
+  '类型,渠道,标题,描述,分类编码,组织编码,电话,客户姓名,受理时间',
+  '投诉,热线,导入：话费多扣,上月多扣30元,S01-01,JN-DZ-S01,13811112222,张先生,2026-11-01 09:30',
+  '咨询,营业厅,导入：套餐咨询,,B01-01,JN-DZ-S02,13811113333,,2026-11-02 10:00',
+  '投诉,热线,导入：错误电话,,S01-01,JN-DZ-S01,12345,,2026-11-02 10:00',
+  '投诉,热线,导入：未知分类,,ZZ-99,JN-DZ-S01,13811114444,,2026-11-02 10:00',
+  '投诉,热线,导入：错误日期,,S01-01,JN-DZ-S01,13811115555,,2026-02-30',
+  '咨询,营业厅,导入：套餐咨询,,B01-01,JN-DZ-S02,13811113333,,2026-11-02 10:00',
+  '投诉,热线,导入：别的分公司,,S01-01,JN-XZ-S01,13811116666,,2026-11-02 10:00',
+].join('\n');
+
+const count = async () => (await bm.req('GET', `/api/v1/tickets?q=${encodeURIComponent('导入')}&pageSize=200`)).json().total;
+
+describe('ticket import', () => {
+  it('all or nothing: a file with bad rows imports nothing and reports every bad row', async () => {
+    const up = (await upload(bm, 'tickets.csv', Buffer.from(CSV))).json();
+    expect(up).toMatchObject({ status: 'uploaded', totalRows: 7, headers: expect.arrayContaining(['标题']) });
+    expect(up.suggestedMapping).toMatchObject({ type: 0, title: 2, categoryCode: 4, orgUnitCode: 5, phone: 6 });
+    const dry = (await bm.req('POST', `/api/v1/tickets/imports/${up.id}/run`, { mapping: up.suggestedMapping, mode: 'all_or_nothing', dryRun: true })).json();
+    expect(dry.status).toBe('uploaded');
+    expect(dry.errors.map((e: { row: number }) => e.row)).toEqual([4, 5, 6, 7, 8]);
+    const run = await bm.req('POST', `/api/v1/tickets/imports/${up.id}/run`, { mapping: up.suggestedMapping, mode: 'all_or_nothing' });
+    expect(run.statusCode).toBe(200);
+    expect(run.json()).toMatchObject({ status: 'done', importedRows: 0, failedRows: 5 });
+    expect(await count()).toBe(0);
+  });
+
+  it('valid rows: imports the good rows, reports the bad, shows progress and audits each ticket', async () => {
+    const up = (await upload(bm, 'tickets.csv', Buffer.from(CSV))).json();
+    const run = await bm.req('POST', `/api/v1/tickets/imports/${up.id}/run`, { mapping: up.suggestedMapping, mode: 'valid_rows' });
+    expect(run.statusCode).toBe(202);
+    const job = await waitDone(bm, up.id);
+    expect(job).toMatchObject({ status: 'done', importedRows: 2, failedRows: 5, processedRows: 7 });
+    expect(await count()).toBe(2);
+    const t = (await bm.req('GET', `/api/v1/tickets?q=${encodeURIComponent('话费多扣')}`)).json().items[0];
+    expect(t).toMatchObject({ type: 'complaint', channel: 'hotline', firstOwnerId: await h.userId('bm.dz'), createdAt: '2026-11-01T01:30:00.000Z' });
+    const admin = await h.login('admin');
+    expect((await admin.req('GET', `/api/v1/audit?entityType=ticket&entityId=${t.id}`)).json().items[0]).toMatchObject({ action: 'create' });
+    // a finished import cannot run twice
+    expect((await bm.req('POST', `/api/v1/tickets/imports/${up.id}/run`, { mapping: up.suggestedMapping, mode: 'valid_rows' })).statusCode).toBe(409);
+  });
+
+  it('reads XLSX, needs the required columns mapped, and keeps imports private to their owner', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('工单');
+    ws.addRow(['type', 'channel', 'title', 'categoryCode', 'orgUnitCode', 'phone']);
+    ws.addRow(['fault', 'app_api', '导入：APP无法登录', 'S08-01', 'JN-DZ-T01', '13822223333']);
+    const up = (await upload(bm, 'x.xlsx', Buffer.from(await wb.xlsx.writeBuffer()))).json();
+    expect((await bm.req('POST', `/api/v1/tickets/imports/${up.id}/run`, { mapping: { title: 2 }, mode: 'valid_rows' })).statusCode).toBe(400);
+    const other = await h.login('bm.xz');
+    expect((await other.req('GET', `/api/v1/tickets/imports/${up.id}`)).statusCode).toBe(404);
+    await bm.req('POST', `/api/v1/tickets/imports/${up.id}/run`, { mapping: up.suggestedMapping, mode: 'all_or_nothing' });
+    expect((await waitDone(bm, up.id)).importedRows).toBe(1);
+  });
+});

@@ -1,0 +1,35 @@
+import { eq } from 'drizzle-orm';
+import type { TicketImport } from '@qloop/contracts';
+import type { Db } from '../../db/client.js';
+import { ticketImports } from '../../db/schema/index.js';
+import { notFound } from '../../lib/errors.js';
+import { suggestMapping } from './parse-ticket-rows.js';
+
+type ImportRow = typeof ticketImports.$inferSelect;
+
+export function toTicketImport(r: ImportRow): TicketImport {
+  return {
+    id: r.id,
+    filename: r.filename,
+    status: r.status,
+    mode: r.mode,
+    headers: r.headers,
+    sample: (r.rows ?? []).slice(0, 5),
+    suggestedMapping: suggestMapping(r.headers),
+    totalRows: r.totalRows,
+    processedRows: r.processedRows,
+    importedRows: r.importedRows,
+    failedRows: r.failedRows,
+    errors: r.errors,
+    message: r.message,
+    createdAt: r.createdAt.toISOString(),
+    finishedAt: r.finishedAt?.toISOString() ?? null,
+  };
+}
+
+/** An import belongs to whoever uploaded it; anyone else gets "not found". */
+export async function loadOwnImport(db: Db, userId: string, id: string) {
+  const [row] = await db.select().from(ticketImports).where(eq(ticketImports.id, id));
+  if (!row || row.userId !== userId) throw notFound('import');
+  return row;
+}
