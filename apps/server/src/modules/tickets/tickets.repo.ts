@@ -130,7 +130,7 @@ export async function listTickets(
 ) {
   const conds: (SQL | undefined)[] = [ticketScopeCondition(p)];
   const tsQuery = f.searchQuery ? sql`plainto_tsquery('simple', ${f.searchQuery})` : undefined;
-  if (tsQuery) conds.push(sql`to_tsvector('simple', ${tickets.searchText}) @@ ${tsQuery}`);
+  if (tsQuery) conds.push(sql`tickets.search_vector @@ ${tsQuery}`);
   if (f.q && !tsQuery) conds.push(sql`${tickets.no} = ${f.q}`);
   if (f.state) conds.push(sql`${tickets.state} = ${f.state}`);
   if (f.type) conds.push(sql`${tickets.type} = ${f.type}`);
@@ -151,7 +151,7 @@ export async function listTickets(
   if (f.from) conds.push(gte(tickets.createdAt, new Date(f.from)));
   if (f.to) conds.push(lte(tickets.createdAt, new Date(f.to)));
   const where = and(...conds);
-  const rank = tsQuery ? sql`ts_rank(to_tsvector('simple', ${tickets.searchText}), ${tsQuery})` : undefined;
+  const rank = tsQuery ? sql`ts_rank(tickets.search_vector, ${tsQuery})` : undefined;
   const order: SQL[] = [];
   if (rank && !f.sort) order.push(sql`${rank} DESC`);
   const { field, desc: isDesc } = parseSort(f.sort, TICKET_SORT_FIELDS, '-createdAt');
