@@ -24,8 +24,8 @@ const PASSWORD = 'Qloop#2026';
 const VIEWPORT = { width: 1280, height: 800 };
 
 // The labels the admin's menu must show in each language, in menu order.
-const MENU_ZH = ['工作台', '组织机构', '部门', '用户管理', '用户规模', '审计日志', 'API 令牌'];
-const MENU_EN = ['Dashboard', 'Org units', 'Departments', 'Users', 'Customer base', 'Audit log', 'API tokens'];
+const MENU_ZH = ['工作台', '工单', '受理', '组织机构', '部门', '用户管理', '用户规模', '审计日志', 'API 令牌'];
+const MENU_EN = ['Dashboard', 'Work orders', 'New ticket', 'Org units', 'Departments', 'Users', 'Customer base', 'Audit log', 'API tokens'];
 
 function freePort() {
   return new Promise((resolve, reject) => {
@@ -143,6 +143,37 @@ async function shot(page, name) {
 async function tableHasRows(page) {
   await page.locator('.ant-table-tbody tr.ant-table-row').first().waitFor({ timeout: 15_000 });
   return page.locator('.ant-table-tbody tr.ant-table-row').count();
+}
+
+
+/** Waits until the table has rows and no request is running for it (the previous rows stay up while one does). */
+async function tableSettled(page) {
+  await tableHasRows(page);
+  await page.locator('.ant-table-wrapper .ant-spin-spinning').waitFor({ state: 'detached', timeout: 15_000 });
+}
+
+/** The ticket page's state tag (the one in the header), e.g. '处理中' or '挂起 · 等待客户'. */
+async function ticketState(page) {
+  return (await page.getByTestId('ticket-state').first().innerText()).trim();
+}
+
+async function waitForState(page, expected) {
+  await waitUntil(async () => ((await ticketState(page)) === expected ? true : null), `ticket state ${expected}`, 15_000).catch(
+    async () => {
+      throw new Error(`expected state ${expected}, page shows ${await ticketState(page)}`);
+    },
+  );
+}
+
+/** Opens a lifecycle action's dialog from the ticket page, lets `fill` fill it, submits it and waits for `state`. */
+async function ticketAction(page, action, state, fill) {
+  await page.getByTestId(`action-${action}`).click();
+  const dialog = page.locator('.ant-modal').filter({ has: page.getByTestId('action-submit') });
+  await dialog.waitFor();
+  if (fill) await fill(dialog);
+  await dialog.getByTestId('action-submit').click();
+  await dialog.waitFor({ state: 'hidden', timeout: 10_000 });
+  await waitForState(page, state);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -301,6 +332,115 @@ const journeys = [
       // the pages that were held back now load
       await page.getByTestId('welcome').waitFor({ timeout: 10_000 });
       assert((await menuLabels(page)).includes('工作台'), 'home reachable after the change');
+    },
+  },
+  {
+    name: '(g) agent takes a hotline complaint through its whole lifecycle',
+    async run({ page }) {
+      await login(page, 'agent.dz1');
+      await page.getByTestId('nav-tickets-new').click();
+      await page.getByTestId('intake-form').waitFor({ timeout: 15_000 });
+      // customer look-up as you type: an existing customer fills the customer fields
+      await page.locator('#phone').fill('138');
+      await page.getByTestId('customer-option').first().waitFor({ timeout: 10_000 });
+      await page.getByTestId('customer-option').first().click();
+      await page.getByTestId('picked-customer').waitFor();
+      assert((await page.locator('#customerNo').inputValue()).startsWith('C'), 'customer number filled in');
+      // hotline is the default channel; the type stays 投诉
+      assert((await page.locator('.ant-form-item').filter({ hasText: '受理渠道' }).innerText()).includes('热线'), 'hotline by default');
+      await page.getByTestId('intake-type').getByText('投诉', { exact: true }).click();
+      await page.locator('#categoryId').click();
+      await page.keyboard.type('误收费');
+      await page.locator('.ant-select-tree-title', { hasText: /^误收费$/ }).click();
+      await page.locator('#title').fill('套餐外流量被重复扣费');
+      await page.locator('#title').press('Enter'); // Enter in the title moves on to the description
+      await page.keyboard.type('客户反映本月账单中流量包被扣费两次，要求退还多收费用并说明原因。');
+      await page.evaluate(() => globalThis.scrollTo(0, 0));
+      await shot(page, 'intake-form-zh-CN');
+      await page.keyboard.press('Control+Enter');
+
+      await page.getByTestId('created-banner').waitFor({ timeout: 15_000 });
+      const no = (await page.getByTestId('ticket-no').innerText()).trim();
+      assert(/^GD\d{14}$/.test(no), `ticket number shown: ${no}`);
+      assert((await page.getByTestId('created-banner').innerText()).includes(no), 'banner names the number');
+      await waitForState(page, '已受理');
+
+      await ticketAction(page, 'assign', '已分派'); // an agent's 分派 is 领取: to themselves
+      assert((await page.getByTestId('action-assign').count()) === 0, 'nothing left to claim');
+      await ticketAction(page, 'start', '处理中');
+
+      // a customer-visible reply from the note box
+      await page.getByTestId('note-kind-public_reply').click();
+      await page.getByTestId('note-body').fill('您好，已收到您的反映，正在核查扣费记录，请保持电话畅通。');
+      await page.getByTestId('note-submit').click();
+      await page.getByTestId('timeline-item').filter({ hasText: '正在核查扣费记录' }).waitFor({ timeout: 10_000 });
+      assert((await ticketState(page)) === '处理中', 'a note does not change the state');
+
+      await ticketAction(page, 'pend', '挂起 · 等待客户', async (d) => {
+        await d.getByText('等待客户', { exact: true }).click();
+        await d.getByTestId('action-reply').fill('请您提供本月账单截图，收到后继续处理。');
+      });
+      await ticketAction(page, 'resume', '处理中');
+      await ticketAction(page, 'answer', '已答复', async (d) => {
+        await d.getByTestId('action-reply').fill('经核查系重复扣费，已为您退还多收费用 30 元，并按承诺双倍返还。');
+      });
+      await ticketAction(page, 'close', '已关闭', async (d) => {
+        // a complaint closes with its outcome and the follow-up result (or the customer's confirmation)
+        assert((await d.getByTestId('close-outcome').innerText()).includes('已解决'), 'outcome preselected');
+        await d.getByTestId('close-followup').fill('回访客户，客户认可处理结果。');
+        await d.getByTestId('record-confirmation').click(); // the customer's confirmation too
+        await d.getByPlaceholder('录音编号').fill('REC-20261123-0815');
+        await shot(page, 'ticket-close-dialog-zh-CN');
+      });
+      assert((await page.locator('.ant-descriptions').first().innerText()).includes('已解决'), 'outcome shown');
+      const events = await page.getByTestId('timeline-item').count();
+      assert(events >= 9, `timeline has every step (${events})`);
+      assert((await page.getByTestId('note-box').count()) === 0, 'no note box on a closed ticket');
+      await page.locator('.ant-message-notice').last().waitFor({ state: 'detached', timeout: 10_000 }); // toasts gone
+      await page.getByTestId('ticket-timeline').scrollIntoViewIfNeeded();
+      await shot(page, 'ticket-page-zh-CN');
+      await page.evaluate(() => globalThis.scrollTo(0, 0)); // sticky header and menu stay put in a full-page shot
+      await page.screenshot({ path: path.join(shotsDir, 'ticket-page-full-zh-CN.png'), fullPage: true });
+
+      // the list finds it by its number
+      await page.goto(`/tickets?scope=all&q=${no}`);
+      await page.locator('.ant-table-row', { hasText: no }).waitFor({ timeout: 15_000 });
+    },
+  },
+  {
+    name: '(h) a search for 宽带 in the work list shows ranked results, in zh-CN and en-US',
+    async run({ page }) {
+      await login(page, 'admin');
+      await page.getByTestId('nav-tickets').click();
+      await page.getByTestId('scope-all').click();
+      await page.waitForURL(/scope=all/);
+      await page.locator('.ant-tabs-tab-active').filter({ has: page.getByTestId('scope-all') }).waitFor();
+      await tableSettled(page);
+      await page.getByTestId('ticket-search').locator('input').fill('宽带');
+      await page.getByTestId('ticket-search').locator('input').press('Enter');
+      await page.waitForURL(/q=%E5%AE%BD%E5%B8%A6/);
+      // ranked: the best matches (宽带 in the title) come first
+      const firstTitle = () => page.locator('.ant-table-tbody tr.ant-table-row td:nth-child(2)').first().innerText();
+      await waitUntil(async () => (await firstTitle()).includes('宽带'), 'the ranked search results').catch(async () => {
+        throw new Error(`best match first: ${await firstTitle()}`);
+      });
+      await tableSettled(page);
+      const titles = await page.locator('.ant-table-tbody tr.ant-table-row td:nth-child(2)').allInnerTexts();
+      assert(titles.filter((x) => x.includes('宽带')).length >= 5, `several titles with 宽带: ${titles.join(' | ')}`);
+      const total = await page.locator('.ant-pagination-total-text').innerText();
+      await shot(page, 'tickets-list-zh-CN');
+      // the view lives in the address: a reload (or a shared link) shows the same list
+      await page.reload();
+      await tableSettled(page);
+      assert((await page.getByTestId('ticket-search').locator('input').inputValue()) === '宽带', 'search kept in the URL');
+      assert((await page.locator('.ant-pagination-total-text').innerText()) === total, 'same total after reload');
+      await switchLanguage(page, 'en-US');
+      await page.locator('.ant-table-thead', { hasText: 'Ticket no.' }).waitFor();
+      assert((await page.getByTestId('scope-all').innerText()).includes('All tickets'), 'tabs in English');
+      await page.mouse.move(640, 780); // no menu left open under the pointer
+      await page.locator('.ant-dropdown:not(.ant-dropdown-hidden)').waitFor({ state: 'detached', timeout: 5_000 }).catch(() => {});
+      await shot(page, 'tickets-list-en-US');
+      await switchLanguage(page, 'zh-CN');
     },
   },
   {

@@ -19,9 +19,14 @@ const UsersPage = lazy(() => import('./features/users/users-page'));
 const CustomerBasePage = lazy(() => import('./features/customer-base/customer-base-page'));
 const AuditPage = lazy(() => import('./features/audit/audit-page'));
 const TokensPage = lazy(() => import('./features/tokens/tokens-page'));
+const TicketsPage = lazy(() => import('./features/tickets/tickets-page'));
+const NewTicketPage = lazy(() => import('./features/tickets/new-ticket-page'));
+const TicketPage = lazy(() => import('./features/tickets/ticket-page'));
 
 /** The page of each menu entry; the entry's permission (components/nav.tsx) guards it. */
 const PAGES: Record<string, ComponentType> = {
+  '/tickets': TicketsPage,
+  '/tickets/new': NewTicketPage,
   '/org-units': OrgUnitsPage,
   '/departments': DepartmentsPage,
   '/users': UsersPage,
@@ -62,6 +67,15 @@ export function App() {
                 />
               );
             })}
+            {/* a page that has no menu entry of its own; the static /tickets/new ranks before it */}
+            <Route
+              path="tickets/:id"
+              element={
+                <RequirePermission permission="tickets:read">
+                  <TicketPage />
+                </RequirePermission>
+              }
+            />
             <Route path="*" element={<NotFound />} />
           </Route>
         </Route>

@@ -102,6 +102,8 @@ export interface RequestOptions<S extends z.ZodType | undefined> {
   body?: unknown;
   schema?: S;
   signal?: AbortSignal;
+  /** extra request headers, e.g. `Idempotency-Key` */
+  headers?: Record<string, string>;
   /** false for the login call, whose 401 means "wrong password", not "session gone" */
   redirectOn401?: boolean;
 }
@@ -114,7 +116,7 @@ export async function request<S extends z.ZodType | undefined = undefined>(
   opts: RequestOptions<S> = {},
 ): Promise<Result<S>> {
   const method = opts.method ?? 'GET';
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const headers: Record<string, string> = { ...opts.headers, accept: 'application/json' };
   if (opts.body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers[CSRF_HEADER] = csrfToken;
 

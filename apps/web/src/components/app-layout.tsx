@@ -26,12 +26,17 @@ export function AppLayout() {
     key: n.path,
     icon: n.icon,
     label: (
-      <Link to={n.path} data-testid={`nav-${n.path === '/' ? 'home' : n.path.slice(1)}`}>
+      <Link to={n.path} data-testid={`nav-${n.path === '/' ? 'home' : n.path.slice(1).replace('/', '-')}`}>
         {t(n.label)}
       </Link>
     ),
   }));
-  const selected = '/' + (location.pathname.split('/')[1] ?? '');
+  // the longest menu path the URL starts with: /tickets/new is its own entry, /tickets/<id> belongs to /tickets
+  const selected =
+    items
+      .map((i) => i.key)
+      .filter((k) => k !== '/' && (location.pathname === k || location.pathname.startsWith(`${k}/`)))
+      .sort((a, b) => b.length - a.length)[0] ?? '/';
 
   const toggle = () => {
     localStorage.setItem(SIDER_KEY, collapsed ? '0' : '1');

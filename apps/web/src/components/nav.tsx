@@ -5,7 +5,9 @@ import {
   AuditOutlined,
   ClusterOutlined,
   DashboardOutlined,
+  FileAddOutlined,
   KeyOutlined,
+  ProfileOutlined,
   TeamOutlined,
   UsergroupAddOutlined,
 } from '@ant-design/icons';
@@ -22,6 +24,8 @@ export interface NavItem {
 
 export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/', label: 'menu.home', icon: <DashboardOutlined /> },
+  { path: '/tickets', label: 'menu.tickets', icon: <ProfileOutlined />, permission: 'tickets:read' },
+  { path: '/tickets/new', label: 'menu.newTicket', icon: <FileAddOutlined />, permission: 'tickets:create' },
   { path: '/org-units', label: 'menu.orgUnits', icon: <ApartmentOutlined />, permission: 'org:read' },
   { path: '/departments', label: 'menu.departments', icon: <ClusterOutlined />, permission: 'org:read' },
   { path: '/users', label: 'menu.users', icon: <TeamOutlined />, permission: 'users:read' },

@@ -1,0 +1,359 @@
+import { Button, Card, Checkbox, DatePicker, Dropdown, Empty, Flex, Input, Select, Switch, Table, Tag, Tooltip, TreeSelect, Typography } from 'antd';
+import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
+import { CHANNELS, PRIORITIES, REQUEST_TYPES, TICKET_STATES, type TicketSummary } from '@qloop/contracts';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router-dom';
+import { useMe } from '../../api/session';
+import { ticketExportUrl, useTickets } from '../../api/tickets';
+import { formatDateTime } from '../../components/format';
+import { useOrgUnitScope } from '../../components/org-unit-context';
+import { OrgUnitTreeSelect } from '../../components/org-unit-tree-select';
+import { PageHeader } from '../../components/page-header';
+import { RefreshButton } from '../../components/refresh-button';
+import { useCan } from '../../components/require-permission';
+import { serverPagination, sortOrderOf, sortParam } from '../../components/table-helpers';
+import { useCategoryTree } from './categories';
+import { ALL_UNITS, toFilters, useListView, type Scope } from './list-url-state';
+import { PriorityText, shortName, StateTag, TicketFlags } from './ticket-tags';
+
+/** 工单: the work list — my tickets, tickets I accepted, or all in scope — filtered, searched, sorted and paged by the server. */
+export default function TicketsPage() {
+  const { t, i18n } = useTranslation();
+  const en = i18n.language === 'en-US';
+  const me = useMe();
+  const can = useCan();
+  const navigate = useNavigate();
+  const { orgUnitId: headerUnitId } = useOrgUnitScope();
+  const categories = useCategoryTree();
+  const { view, patch, reset } = useListView(can('tickets:handle') ? 'mine' : 'all');
+  const filters = toFilters(view, me, headerUnitId);
+  const { data, isFetching, isLoading, refetch, error } = useTickets(filters);
+
+  // the search box edits freely; the list follows on Enter (and when a shared link changes q)
+  const [q, setQ] = useState(view.q ?? '');
+  const [shownQ, setShownQ] = useState(view.q);
+  if (shownQ !== view.q) {
+    setShownQ(view.q);
+    setQ(view.q ?? '');
+  }
+
+  const { page: _p, pageSize: _s, ...exportFilters } = filters;
+  const orgSelectValue = view.orgUnitId === ALL_UNITS ? undefined : (filters.orgUnitId ?? undefined);
+  const filtered =
+    !!view.q || !!view.state || !!view.type || !!view.channel || !!view.priority || !!view.categoryId || !!view.orgUnitId || !!view.customerId ||
+    !!view.escalated || !!view.repeat || !!view.open || !!view.from || !!view.to;
+
+  const scopes: { key: Scope; label: string }[] = [
+    ...(can('tickets:handle') ? [{ key: 'mine' as const, label: t('ticket.scopeMine') }] : []),
+    ...(can('tickets:create') ? [{ key: 'accepted' as const, label: t('ticket.scopeAccepted') }] : []),
+    { key: 'all', label: t('ticket.scopeAll') },
+  ];
+
+  return (
+    <>
+      <PageHeader
+        title={t('ticket.listTitle')}
+        subtitle={t('ticket.listSubtitle')}
+        extra={
+          <>
+            <RefreshButton refetch={refetch} fetching={isFetching} />
+            <Dropdown
+              menu={{
+                items: (['xlsx', 'csv'] as const).map((f) => ({
+                  key: f,
+                  label: (
+                    <a href={ticketExportUrl(exportFilters, f, i18n.language)} download>
+                      {t(f === 'xlsx' ? 'ticket.exportXlsx' : 'ticket.exportCsv')}
+                    </a>
+                  ),
+                })),
+              }}
+            >
+              <Button icon={<DownloadOutlined />}>{t('ticket.export')}</Button>
+            </Dropdown>
+            {can('tickets:create') && (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/tickets/new')} data-testid="ticket-new">
+                {t('ticket.newTicket')}
+              </Button>
+            )}
+          </>
+        }
+      />
+      <Card
+        styles={{ body: { padding: 0 } }}
+        tabList={scopes.map((s) => ({ key: s.key, label: <span data-testid={`scope-${s.key}`}>{s.label}</span> }))}
+        activeTabKey={view.scope}
+        onTabChange={(key) => patch({ scope: key as Scope })}
+        tabProps={{ size: 'middle' }}
+        tabBarExtraContent={
+          <Flex gap={8} align="center">
+            <Switch size="small" id="filter-open" checked={!!view.open} onChange={(open) => patch({ open: open || undefined })} data-testid="filter-open" />
+            <label htmlFor="filter-open" style={{ cursor: 'pointer' }}>
+              {t('ticket.openOnly')}
+            </label>
+          </Flex>
+        }
+      >
+        <Flex vertical gap={12} style={{ padding: '16px 16px 12px' }}>
+          <Flex gap={12} wrap>
+            <Input.Search
+              allowClear
+              style={{ width: 320 }}
+              placeholder={t('ticket.searchPlaceholder')}
+              value={q}
+              onChange={(e) => setQ(e.target.value)}
+              onSearch={(v) => patch({ q: v.trim() || undefined, sort: v.trim() ? undefined : view.sort })}
+              enterButton={t('common.search')}
+              data-testid="ticket-search"
+            />
+            <Select
+              allowClear
+              style={{ width: 136 }}
+              placeholder={t('ticket.state')}
+              value={view.state}
+              onChange={(state) => patch({ state })}
+              options={TICKET_STATES.map((s) => ({ value: s, label: t(`ticketState.${s}`) }))}
+              data-testid="filter-state"
+            />
+            <Select
+              allowClear
+              style={{ width: 128 }}
+              placeholder={t('ticket.type')}
+              value={view.type}
+              onChange={(type) => patch({ type })}
+              options={REQUEST_TYPES.map((v) => ({ value: v, label: t(`ticketType.${v}`) }))}
+            />
+            <Select
+              allowClear
+              style={{ width: 150 }}
+              placeholder={t('ticket.channel')}
+              value={view.channel}
+              onChange={(channel) => patch({ channel })}
+              options={CHANNELS.map((v) => ({ value: v, label: t(`channel.${v}`) }))}
+            />
+            <Select
+              allowClear
+              style={{ width: 110 }}
+              placeholder={t('ticket.priority')}
+              value={view.priority}
+              onChange={(priority) => patch({ priority })}
+              options={PRIORITIES.map((v) => ({ value: v, label: t(`priority.${v}`) }))}
+            />
+          </Flex>
+          <Flex gap={12} wrap align="center">
+            <TreeSelect<string>
+              allowClear
+              showSearch
+              style={{ width: 200 }}
+              placeholder={t('ticket.category')}
+              value={view.categoryId}
+              onChange={(categoryId) => patch({ categoryId })}
+              treeData={categories.tree.map((n) => ({ ...n, selectable: true }))}
+              treeNodeFilterProp="path"
+              treeNodeLabelProp="title"
+              popupMatchSelectWidth={300}
+            />
+            <OrgUnitTreeSelect
+              allowClear
+              style={{ width: 180 }}
+              placeholder={t('ticket.allOrgUnits')}
+              value={orgSelectValue}
+              onChange={(id) => patch({ orgUnitId: id ?? ALL_UNITS })}
+              popupMatchSelectWidth={260}
+            />
+            <DatePicker.RangePicker
+              style={{ width: 240 }}
+              allowEmpty={[true, true]}
+              value={[view.from ? dayjs(view.from) : null, view.to ? dayjs(view.to) : null]}
+              onChange={(range) =>
+                patch({ from: range?.[0]?.format('YYYY-MM-DD') ?? undefined, to: range?.[1]?.format('YYYY-MM-DD') ?? undefined })
+              }
+              placeholder={[t('ticket.createdFrom'), t('ticket.createdTo')]}
+            />
+            <Checkbox checked={!!view.escalated} onChange={(e) => patch({ escalated: e.target.checked || undefined })}>
+              {t('ticket.escalated')}
+            </Checkbox>
+            <Checkbox checked={!!view.repeat} onChange={(e) => patch({ repeat: e.target.checked || undefined })}>
+              {t('ticket.repeat')}
+            </Checkbox>
+            {view.customerId && (
+              <Tag closable color="blue" onClose={() => patch({ customerId: undefined })} style={{ marginInlineEnd: 0 }}>
+                {t('ticket.oneCustomer')}
+              </Tag>
+            )}
+            <Button
+              type="link"
+              disabled={!filtered && !view.sort}
+              style={{ paddingInline: 4 }}
+              onClick={() => {
+                setQ('');
+                reset();
+              }}
+            >
+              {t('common.reset')}
+            </Button>
+          </Flex>
+        </Flex>
+        <Table<TicketSummary>
+          rowKey="id"
+          size="middle"
+          loading={isFetching}
+          dataSource={data?.items ?? []}
+          scroll={{ x: 1000 }}
+          data-testid="ticket-table"
+          pagination={serverPagination(t, view.page, view.pageSize, data?.total)}
+          onChange={(p, _f, sorter) => {
+            const sort = sortParam(sorter);
+            const pageSize = p.pageSize ?? view.pageSize;
+            if (sort !== view.sort || pageSize !== view.pageSize) patch({ sort, pageSize });
+            else patch({ page: p.current ?? 1 });
+          }}
+          locale={{
+            emptyText: isLoading ? (
+              <div style={{ height: 160 }} />
+            ) : (
+              <Empty
+                image={Empty.PRESENTED_IMAGE_SIMPLE}
+                description={
+                  <>
+                    <div>{error ? t('common.loadFailed') : t('ticket.empty')}</div>
+                    {!error && (
+                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                        {t('ticket.emptyHint')}
+                      </Typography.Text>
+                    )}
+                  </>
+                }
+                style={{ padding: '24px 0' }}
+              >
+                {filtered ? (
+                  <Button
+                    onClick={() => {
+                      setQ('');
+                      reset();
+                    }}
+                  >
+                    {t('ticket.clearFilters')}
+                  </Button>
+                ) : (
+                  can('tickets:create') && (
+                    <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/tickets/new')}>
+                      {t('ticket.newTicket')}
+                    </Button>
+                  )
+                )}
+              </Empty>
+            ),
+          }}
+          columns={[
+            {
+              title: t('ticket.no'),
+              dataIndex: 'no',
+              width: 146,
+              fixed: 'left',
+              sorter: true,
+              sortOrder: sortOrderOf(view.sort, 'no'),
+              render: (no: string, r) => (
+                <Link to={`/tickets/${r.id}`} style={{ fontVariantNumeric: 'tabular-nums' }}>
+                  {no}
+                </Link>
+              ),
+            },
+            {
+              title: t('ticket.title'),
+              dataIndex: 'title',
+              render: (title: string, r) => (
+                <div style={{ minWidth: 0 }}>
+                  <Link to={`/tickets/${r.id}`} className="qloop-ticket-title" title={title}>
+                    {title}
+                  </Link>
+                  <TicketFlags ticket={r} />
+                </div>
+              ),
+            },
+            {
+              title: t('ticket.type'),
+              dataIndex: 'type',
+              width: en ? 100 : 80,
+              render: (v: TicketSummary['type']) => t(`ticketType.${v}`),
+            },
+            {
+              title: t('ticket.state'),
+              dataIndex: 'state',
+              width: en ? 104 : 96,
+              sorter: true,
+              sortOrder: sortOrderOf(view.sort, 'state'),
+              render: (s: TicketSummary['state'], r) => (
+                <Flex vertical align="flex-start" gap={2}>
+                  <StateTag state={s} />
+                  {s === 'pending' && r.pendingReason && (
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {t(`pendingReason.${r.pendingReason}`)}
+                    </Typography.Text>
+                  )}
+                </Flex>
+              ),
+            },
+            {
+              title: t('ticket.priority'),
+              dataIndex: 'priority',
+              width: en ? 92 : 76,
+              sorter: true,
+              sortOrder: sortOrderOf(view.sort, 'priority'),
+              render: (p: TicketSummary['priority']) => <PriorityText priority={p} />,
+            },
+            {
+              title: t('ticket.category'),
+              dataIndex: 'categoryName',
+              width: 110,
+              ellipsis: { showTitle: false },
+              render: (name: string, r) => (
+                <Tooltip title={categories.path(r.categoryId) ?? name} placement="topLeft">
+                  {categories.name(r.categoryId) ?? name}
+                </Tooltip>
+              ),
+            },
+            {
+              title: t('ticket.customer'),
+              key: 'customer',
+              width: 112,
+              render: (_, r) => (
+                <div className="qloop-cell-2">
+                  <div>
+                    {r.customer.name ?? '—'}
+                    {r.customer.tier === 'vip' && <span className="qloop-vip">VIP</span>}
+                  </div>
+                  <div className="qloop-cell-sub">{r.customer.phone ?? r.customer.customerNo ?? ''}</div>
+                </div>
+              ),
+            },
+            {
+              title: t('ticket.assignee'),
+              dataIndex: 'assigneeName',
+              width: 92,
+              ellipsis: { showTitle: false },
+              render: (name: string | null) =>
+                name ? (
+                  <Tooltip title={name} placement="topLeft">
+                    {shortName(name)}
+                  </Tooltip>
+                ) : (
+                  <Typography.Text type="secondary">{t('ticket.unassigned')}</Typography.Text>
+                ),
+            },
+            {
+              title: t('ticket.createdAt'),
+              dataIndex: 'createdAt',
+              width: 136,
+              sorter: true,
+              sortOrder: sortOrderOf(view.sort, 'createdAt'),
+              render: (v: string) => <span style={{ fontVariantNumeric: 'tabular-nums' }}>{formatDateTime(v)}</span>,
+            },
+          ]}
+        />
+      </Card>
+    </>
+  );
+}
