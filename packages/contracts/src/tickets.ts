@@ -81,6 +81,8 @@ export const TICKET_LIMITS = {
 const Text = (max: number) => z.string().trim().min(1).max(max);
 
 export const CustomerInput = z.strictObject({
+  /** a customer picked in the look-up; phone and number are then not needed */
+  id: Uuid.optional(),
   name: z.string().trim().max(LIMITS.nameMax).optional(),
   phone: z.string().trim().regex(/^1\d{10}$|^0\d{9,11}$/, 'phone must be a mainland mobile or landline number').optional(),
   customerNo: z.string().trim().max(40).optional(),
@@ -95,7 +97,7 @@ export const CreateTicketBody = z.strictObject({
   description: z.string().trim().max(TICKET_LIMITS.descriptionMax).default(''),
   categoryId: Uuid,
   orgUnitId: Uuid,
-  customer: CustomerInput.refine((c) => c.phone || c.customerNo, 'give the customer’s phone or customer number'),
+  customer: CustomerInput.refine((c) => c.id || c.phone || c.customerNo, 'pick a customer or give their phone or customer number'),
   escalated: z.boolean().default(false),
   escalationSource: z.string().trim().max(100).optional(),
   regulatorAppeal: z.boolean().default(false),

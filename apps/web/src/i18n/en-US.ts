@@ -530,7 +530,6 @@ export const enUS: Translation = {
     submitHint: 'Ctrl+Enter submits',
     created: 'Accepted as ticket {{no}}',
     needCustomer: 'Give the customer’s phone or customer number',
-    revealFailed: 'This customer has no customer number: type the full phone number',
   },
   validation: {
     username: '3–40 letters, digits, dots, dashes or underscores',

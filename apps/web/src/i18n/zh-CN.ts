@@ -533,7 +533,6 @@ export const zhCN = {
     submitHint: 'Ctrl+Enter 提交',
     created: '已受理，工单号 {{no}}',
     needCustomer: '请填写客户手机号或客户编号',
-    revealFailed: '该客户没有客户编号，请输入客户完整手机号',
   },
   validation: {
     username: '用户名 3–40 位，可使用字母、数字、点、横线和下划线',

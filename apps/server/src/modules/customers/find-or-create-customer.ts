@@ -4,8 +4,13 @@ import type { Db } from '../../db/client.js';
 import { customers } from '../../db/schema/index.js';
 import type { AuditEvent } from '../audit/append-audit.js';
 import { findCustomerByKey, type CustomerRow } from './customers.repo.js';
+import { notFound } from '../../lib/errors.js';
+import { pathInScope } from '../../lib/scope.js';
+import type { Principal } from '../auth/principal.js';
+import { findOrgUnit } from '../org/org.repo.js';
 
 export type CustomerKey = {
+  id?: string | undefined;
   name?: string | undefined;
   phone?: string | undefined;
   customerNo?: string | undefined;
@@ -19,8 +24,15 @@ export type CustomerKey = {
  */
 export async function findOrCreateCustomer(
   tx: Db,
-  opts: { key: CustomerKey; orgUnitId: string },
+  opts: { key: CustomerKey; orgUnitId: string; principal?: Principal },
 ): Promise<{ customer: CustomerRow; events: AuditEvent[] }> {
+  if (opts.key.id) {
+    // picked in the look-up: it must exist and be a customer the caller may see
+    const [picked] = await tx.select().from(customers).where(eq(customers.id, opts.key.id)).for('update');
+    const org = picked ? await findOrgUnit(tx, picked.orgUnitId) : null;
+    if (!picked || !org || !opts.principal || !pathInScope(opts.principal, org.path)) throw notFound('customer');
+    return { customer: picked, events: [] };
+  }
   const existing = await findCustomerByKey(tx, opts.key);
   if (existing) {
     const fill: Partial<CustomerRow> = {};

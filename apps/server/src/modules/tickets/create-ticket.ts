@@ -48,7 +48,7 @@ export async function createTicket(
     if (!category.active) throw badRequest(`category “${category.name}” is retired; choose a current one`);
     const categoryL2Id = category.level >= 2 ? (category.path[1] ?? null) : null;
 
-    const { customer, events } = await findOrCreateCustomer(tx, { key: input.customer, orgUnitId: org.id });
+    const { customer, events } = await findOrCreateCustomer(tx, { key: input.customer, orgUnitId: org.id, principal });
 
     let repeatOf: string | null = null;
     if (input.type === 'complaint' && categoryL2Id) {

@@ -302,3 +302,15 @@ describe('export', () => {
     expect(ws.getRow(2).getCell(3).value).toBe('Complaint');
   });
 });
+
+describe('intake for a customer picked in the look-up', () => {
+  it('uses the customer by id, and refuses one outside the caller’s scope', async () => {
+    const first = (await agent.req('POST', '/api/v1/tickets', complaint({ customer: { phone: '13844445555', name: '许先生' } }))).json();
+    const again = await agent.req('POST', '/api/v1/tickets', complaint({ type: 'consultation', customer: { id: first.customer.id } }));
+    expect(again.statusCode).toBe(201);
+    expect(again.json().customer.id).toBe(first.customer.id);
+    const xz = await h.login('agent.xz1');
+    const foreign = await xz.req('POST', '/api/v1/tickets', complaint({ orgUnitId: await h.orgId('JN-XZ-S01'), customer: { id: first.customer.id } }));
+    expect(foreign.statusCode).toBe(404);
+  });
+});

@@ -34,12 +34,11 @@ import { useDeferredValue, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import type { z } from 'zod';
-import { useCreateTicket, useCustomerSearch, useRevealCustomer } from '../../api/tickets';
+import { useCreateTicket, useCustomerSearch } from '../../api/tickets';
 import { useApiError } from '../../api/use-api-error';
 import { useOrgUnitScope } from '../../components/org-unit-context';
 import { OrgUnitTreeSelect } from '../../components/org-unit-tree-select';
 import { PageHeader } from '../../components/page-header';
-import { useCan } from '../../components/require-permission';
 import { useCategoryTree } from './categories';
 
 interface Values {
@@ -81,11 +80,9 @@ export default function NewTicketPage() {
   const navigate = useNavigate();
   const { message } = App.useApp();
   const showError = useApiError();
-  const can = useCan();
   const { orgUnitId } = useOrgUnitScope();
   const categories = useCategoryTree(true);
   const create = useCreateTicket();
-  const reveal = useRevealCustomer();
   const [idempotencyKey] = useState(newIdempotencyKey);
   const [picked, setPicked] = useState<Customer | null>(null);
   const [lookup, setLookup] = useState('');
@@ -94,7 +91,7 @@ export default function NewTicketPage() {
   const descriptionRef = useRef<HTMLTextAreaElement>(null);
   const type = Form.useWatch('type', form);
   const escalated = Form.useWatch('escalated', form);
-  const busy = create.isPending || reveal.isPending;
+  const busy = create.isPending;
 
   const pick = (c: Customer) => {
     setPicked(c);
@@ -111,21 +108,8 @@ export default function NewTicketPage() {
     if (busy) return;
     let customer: z.input<typeof CreateTicketBody>['customer'];
     if (picked) {
-      if (picked.customerNo) customer = { customerNo: picked.customerNo, name: v.name?.trim() || undefined };
-      else {
-        // the look-up shows phones masked; a customer known only by phone is named by the full number
-        if (!can('pii:unmask')) {
-          form.setFields([{ name: 'phone', errors: [t('intake.revealFailed')] }]);
-          return;
-        }
-        try {
-          const r = await reveal.mutateAsync({ id: picked.id, reason: 'intake' });
-          customer = { phone: r.phone ?? undefined, name: v.name?.trim() || undefined };
-        } catch (e) {
-          showError(e);
-          return;
-        }
-      }
+      // the customer picked in the look-up, by id: no need to reveal a masked phone
+      customer = { id: picked.id, name: v.name?.trim() || undefined };
     } else {
       customer = {
         phone: v.phone?.trim() || undefined,
