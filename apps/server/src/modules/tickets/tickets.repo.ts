@@ -131,7 +131,7 @@ export async function listTickets(
   const conds: (SQL | undefined)[] = [ticketScopeCondition(p)];
   const tsQuery = f.searchQuery ? sql`plainto_tsquery('simple', ${f.searchQuery})` : undefined;
   if (tsQuery) conds.push(sql`tickets.search_vector @@ ${tsQuery}`);
-  if (f.q && !tsQuery) conds.push(sql`${tickets.no} = ${f.q}`);
+  if (f.q && !tsQuery) conds.push(sql`${tickets.no} LIKE ${f.q.replace(/[\\%_]/g, '') + '%'}`);
   if (f.state) conds.push(sql`${tickets.state} = ${f.state}`);
   if (f.type) conds.push(sql`${tickets.type} = ${f.type}`);
   if (f.channel) conds.push(sql`${tickets.channel} = ${f.channel}`);

@@ -27,9 +27,12 @@ import { exportTickets } from './export-tickets.js';
 
 const IDEMPOTENCY_KEY = /^[\w.:-]{8,100}$/;
 
-/** `q` is a ticket number (GD + 14 digits) or Chinese full text, segmented like the stored text. */
+/**
+ * `q` is a ticket number or its beginning (GD + at least 6 digits) or Chinese full text, segmented
+ * like the stored text.
+ */
 function searchFilter<T extends { q?: string | undefined }>(query: T) {
-  const looksLikeNo = query.q && /^GD\d{14}$/i.test(query.q);
+  const looksLikeNo = query.q && /^GD\d{6,14}$/i.test(query.q);
   const searchQuery = query.q && !looksLikeNo ? searchQueryOf(query.q) : undefined;
   if (query.q && !looksLikeNo && !searchQuery) throw badRequest('the search text has no words to look for');
   return { ...query, ...(searchQuery ? { searchQuery, q: undefined } : { q: query.q?.toUpperCase() }) };

@@ -314,3 +314,13 @@ describe('intake for a customer picked in the look-up', () => {
     expect(foreign.statusCode).toBe(404);
   });
 });
+
+describe('ticket-number search', () => {
+  it('finds a ticket by its full number or the beginning of it', async () => {
+    const t = (await agent.req('POST', '/api/v1/tickets', complaint())).json();
+    expect((await agent.req('GET', `/api/v1/tickets?q=${t.no}`)).json().items.map((x: { id: string }) => x.id)).toEqual([t.id]);
+    const prefix = (await agent.req('GET', `/api/v1/tickets?q=${t.no.slice(0, 10).toLowerCase()}&pageSize=200`)).json();
+    expect(prefix.items.map((x: { id: string }) => x.id)).toContain(t.id);
+    expect(prefix.items.every((x: { no: string }) => x.no.startsWith(t.no.slice(0, 10)))).toBe(true);
+  });
+});
