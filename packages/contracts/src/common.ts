@@ -63,9 +63,14 @@ export function pageOf<T extends z.ZodType>(item: T) {
     total: z.number().int(),
     page: z.number().int(),
     pageSize: z.number().int(),
+    /** true when counting stopped at a cap: there are at least `total` items */
+    totalIsLowerBound: z.boolean().optional(),
   });
 }
-export type Page<T> = { items: T[]; total: number; page: number; pageSize: number };
+export type Page<T> = { items: T[]; total: number; page: number; pageSize: number; totalIsLowerBound?: boolean };
+
+/** Lists over very large tables count at most this many matches; past it the total is a lower bound. */
+export const COUNT_CAP = 10_000;
 
 /** Query-string booleans: "true"/"false"/"1"/"0". */
 export const QueryBool = z

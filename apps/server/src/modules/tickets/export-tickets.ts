@@ -39,7 +39,7 @@ export async function exportTickets(
   },
 ): Promise<{ stream: Readable; total: number }> {
   const L = EXPORT_LABELS[opts.lang];
-  const first = await listTickets(db, opts.principal, { ...opts.filter, page: 1, pageSize: BATCH });
+  const first = await listTickets(db, opts.principal, { ...opts.filter, page: 1, pageSize: BATCH, countCap: EXPORT_LIMITS.maxRows });
   const total = Math.min(first.total, EXPORT_LIMITS.maxRows);
   await db.transaction((tx) =>
     appendAudit(tx, opts.audit, [

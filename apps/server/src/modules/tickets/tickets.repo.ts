@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { OPEN_STATES, TICKET_SORT_FIELDS, type TicketEvent, type TicketSummary } from '@qloop/contracts';
+import { COUNT_CAP, OPEN_STATES, TICKET_SORT_FIELDS, type TicketEvent, type TicketSummary } from '@qloop/contracts';
 import type { Db } from '../../db/client.js';
 import { categories, customers, orgUnits, ticketEvents, tickets, users } from '../../db/schema/index.js';
 import { orgSubtreeCondition } from '../../lib/scope.js';
@@ -126,8 +126,9 @@ const sortColumns = {
 export async function listTickets(
   db: Db,
   p: Principal,
-  f: TicketFilter & { searchQuery?: string; page: number; pageSize: number; sort?: string | undefined },
+  f: TicketFilter & { searchQuery?: string; page: number; pageSize: number; sort?: string | undefined; countCap?: number },
 ) {
+  const cap = f.countCap ?? COUNT_CAP;
   const conds: (SQL | undefined)[] = [ticketScopeCondition(p)];
   const tsQuery = f.searchQuery ? sql`plainto_tsquery('simple', ${f.searchQuery})` : undefined;
   if (tsQuery) conds.push(sql`tickets.search_vector @@ ${tsQuery}`);
@@ -162,9 +163,11 @@ export async function listTickets(
       .orderBy(...order)
       .limit(f.pageSize)
       .offset((f.page - 1) * f.pageSize),
-    db.select({ n: sql<number>`count(*)::int` }).from(tickets).where(where),
+    // Counting a million matches costs more than the page itself; stop at the cap and say so.
+    db.select({ n: sql<number>`count(*)::int` }).from(db.select({ one: sql`1` }).from(tickets).where(where).limit(cap + 1).as('capped')),
   ]);
-  return { items, total: Number(count?.n ?? 0) };
+  const n = Number(count?.n ?? 0);
+  return { items, total: Math.min(n, cap), totalIsLowerBound: n > cap };
 }
 
 export async function listTicketEvents(db: Db, ticketId: string): Promise<TicketEvent[]> {

@@ -84,8 +84,8 @@ export function registerTicketRoutes(app: App): void {
     schema: { querystring: TicketQuery, response: { 200: pageOf(TicketSummary) } },
     handler: async (req, _reply, { database, principal }) => {
       const q = req.query;
-      const { items, total } = await listTickets(database.db, principal, { ...searchFilter(q), page: q.page, pageSize: q.pageSize });
-      return { items: items.map(toTicketSummary), total, page: q.page, pageSize: q.pageSize };
+      const { items, total, totalIsLowerBound } = await listTickets(database.db, principal, { ...searchFilter(q), page: q.page, pageSize: q.pageSize });
+      return { items: items.map(toTicketSummary), total, page: q.page, pageSize: q.pageSize, totalIsLowerBound };
     },
   });
 

@@ -324,3 +324,16 @@ describe('ticket-number search', () => {
     expect(prefix.items.every((x: { no: string }) => x.no.startsWith(t.no.slice(0, 10)))).toBe(true);
   });
 });
+
+describe('counting large lists', () => {
+  it('stops counting at the cap and says the total is a lower bound', async () => {
+    const { listTickets } = await import('./tickets.repo.js');
+    const user = await findPrincipalUser(h.database.db, await h.userId('admin'));
+    const p = principalFor(user!, { sessionHash: 'x' });
+    const all = await listTickets(h.database.db, p, { page: 1, pageSize: 5 });
+    expect(all.totalIsLowerBound).toBe(false);
+    const capped = await listTickets(h.database.db, p, { page: 1, pageSize: 5, countCap: 3 });
+    expect(capped).toMatchObject({ total: 3, totalIsLowerBound: true });
+    expect(all.total).toBeGreaterThan(3);
+  });
+});
