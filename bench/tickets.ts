@@ -45,20 +45,26 @@ async function loadTickets(database: Database, total: number, log: (s: string) =
 }
 
 export async function benchTickets(pgUrl: string, total: number, log: (s: string) => void) {
-  const name = `qloop_bench_${randomBytes(4).toString('hex')}`;
+  // BENCH_KEEP_DB=<name>: load once into that database, keep it, and reuse it on the next run
+  const keep = process.env.BENCH_KEEP_DB;
+  const name = keep ?? `qloop_bench_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: pgUrl });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
+  const exists = keep ? (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [keep])).rowCount : 0;
+  if (!exists) await admin.query(`CREATE DATABASE ${name}`);
   const url = new URL(pgUrl);
   url.pathname = `/${name}`;
   const database = await openDatabase({ databaseUrl: url.toString(), poolSize: 60 });
   const results: Record<string, unknown> = {};
   try {
     await migrate(database.sql);
-    await seedCategories(database.db);
-    await seedDemo(database.db);
-    await ensurePortalUser(database.db);
-    results.loadSeconds = +(await loadTickets(database, total, log)).toFixed(1);
+    if (!exists) {
+      await seedCategories(database.db);
+      await seedDemo(database.db);
+      await ensurePortalUser(database.db);
+      results.loadSeconds = +(await loadTickets(database, total, log)).toFixed(1);
+    }
+    results.tickets = (await database.sql.query<{ n: number }>('SELECT count(*)::int AS n FROM tickets'))[0]!.n;
 
     const config = loadConfig({ LOG_LEVEL: 'silent', WEB_DIST: '/nonexistent', LOGIN_RATE_LIMIT: '100000', NODE_ENV: 'production' } as NodeJS.ProcessEnv);
     const app = await buildApp({ config, database, sessionSecret: 'bench'.padEnd(40, 'x'), logger: false });
@@ -120,7 +126,7 @@ export async function benchTickets(pgUrl: string, total: number, log: (s: string
     await app.close();
   } finally {
     await database.sql.close();
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    if (!keep) await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await admin.end();
   }
   return results;
