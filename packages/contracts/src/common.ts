@@ -70,7 +70,7 @@ export function pageOf<T extends z.ZodType>(item: T) {
 export type Page<T> = { items: T[]; total: number; page: number; pageSize: number; totalIsLowerBound?: boolean };
 
 /** Lists over very large tables count at most this many matches; past it the total is a lower bound. */
-export const COUNT_CAP = 10_000;
+export const COUNT_CAP = 1_000;
 
 /** Query-string booleans: "true"/"false"/"1"/"0". */
 export const QueryBool = z
