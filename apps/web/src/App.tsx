@@ -12,6 +12,7 @@ import { RequireAuth } from './features/auth/require-auth';
 
 // Each screen is its own chunk: the login page does not download the audit viewer or ECharts.
 const LoginPage = lazy(() => import('./features/auth/login-page'));
+const PortalPage = lazy(() => import('./features/portal/portal-page'));
 const HomePage = lazy(() => import('./features/home/home-page'));
 const OrgUnitsPage = lazy(() => import('./features/org/org-units-page'));
 const DepartmentsPage = lazy(() => import('./features/departments/departments-page'));
@@ -52,6 +53,8 @@ export function App() {
     <Suspense fallback={<FullPageSpin />}>
       <Routes>
         <Route path="/login" element={<LoginPage />} />
+        {/* the public customer portal: no sign-in, outside the signed-in frame */}
+        <Route path="/portal" element={<PortalPage />} />
         <Route element={<RequireAuth />}>
           <Route element={<AppLayout />}>
             <Route index element={<HomePage />} />

@@ -7,6 +7,7 @@ import { useMe } from '../api/session';
 import { ChangePasswordModal } from '../features/auth/change-password-modal';
 import { LanguageSwitch } from './language-switch';
 import { LogoMark } from './logo';
+import { NotificationBell } from './notification-bell';
 import { NAV_ITEMS } from './nav';
 import { OrgUnitProvider } from './org-unit-context';
 import { OrgUnitSwitcher } from './org-unit-switcher';
@@ -80,6 +81,7 @@ export function AppLayout() {
                 {t('header.orgUnit')}
               </Typography.Text>
               {!me.mustChangePassword && <OrgUnitSwitcher />}
+              {!me.mustChangePassword && <NotificationBell />}
               <LanguageSwitch />
               <UserMenu onChangePassword={() => setPwdOpen(true)} />
             </Flex>

@@ -3,7 +3,7 @@ import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { AUTH_LIMITS } from '@qloop/contracts';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useLocation, useNavigate } from 'react-router-dom';
+import { Link, Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { ApiError } from '../../api/client';
 import { useForgetSession, useLogin, useSession } from '../../api/session';
 import { LanguageSwitch } from '../../components/language-switch';
@@ -111,6 +111,11 @@ export default function LoginPage() {
       </main>
       <footer className="qloop-login-footer">
         <div>{t('auth.features')}</div>
+        <div>
+          <Link to="/portal" data-testid="portal-link">
+            {t('auth.portalLink')}
+          </Link>
+        </div>
         <div>{t('app.footer', { year: new Date().getFullYear() })}</div>
       </footer>
     </div>
