@@ -1,4 +1,3 @@
-import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import {
   CustomerBase,
@@ -10,23 +9,10 @@ import {
   pageOf,
 } from '@qloop/contracts';
 import { defineRoute, type App } from '../../lib/route.js';
-import { badRequest } from '../../lib/errors.js';
-import { readTable } from '../../lib/spreadsheet.js';
+import { readUploadedTable } from '../../lib/upload.js';
 import { listCustomerBase, toCustomerBase } from './customer-base.repo.js';
 import { deleteCustomerBase, upsertCustomerBase } from './upsert-customer-base.js';
 import { importCustomerBase } from './import-customer-base.js';
-
-/** Reads the uploaded file; a truncated or malformed multipart body is the caller's error. */
-async function readUpload(req: FastifyRequest) {
-  try {
-    const file = await req.file();
-    if (!file) return null;
-    return { file, buf: await file.toBuffer() };
-  } catch (err) {
-    if ((err as { statusCode?: number }).statusCode) throw err; // e.g. file too large → 413
-    throw badRequest(`the upload is not valid multipart/form-data: ${(err as Error).message}`);
-  }
-}
 
 export function registerCustomerBaseRoutes(app: App): void {
   const tags = ['customer base'];
@@ -78,18 +64,8 @@ export function registerCustomerBaseRoutes(app: App): void {
       response: { 200: ImportResult },
     },
     handler: async (req, _reply, { database, principal, audit }) => {
-      if (!req.isMultipart()) throw badRequest('send the file as multipart/form-data in field "file"');
-      const upload = await readUpload(req);
-      if (!upload) throw badRequest('no file in the upload; use field "file"');
-      const { file, buf } = upload;
-      const table = await readTable(buf, file.filename);
-      return importCustomerBase(database.db, {
-        principal,
-        audit,
-        table,
-        dryRun: req.query.dryRun,
-        filename: file.filename,
-      });
+      const { filename, table } = await readUploadedTable(req);
+      return importCustomerBase(database.db, { principal, audit, table, dryRun: req.query.dryRun, filename });
     },
   });
 }

@@ -1,24 +1,10 @@
-import type { FastifyRequest } from 'fastify';
 import { IMPORT_LIMITS, IdParams, RunImportBody, TicketImport } from '@qloop/contracts';
 import { ticketImports } from '../../db/schema/index.js';
 import { badRequest } from '../../lib/errors.js';
 import { defineRoute, type App } from '../../lib/route.js';
-import { readTable } from '../../lib/spreadsheet.js';
+import { readUploadedTable } from '../../lib/upload.js';
 import { runTicketImport } from './run-ticket-import.js';
 import { loadOwnImport, toTicketImport } from './ticket-imports.repo.js';
-
-async function readUploadedTable(req: FastifyRequest) {
-  if (!req.isMultipart()) throw badRequest('send the file as multipart/form-data in field "file"');
-  let file;
-  try {
-    file = await req.file();
-    if (!file) throw badRequest('no file in the upload; use field "file"');
-    return { filename: file.filename, table: await readTable(await file.toBuffer(), file.filename) };
-  } catch (err) {
-    if ((err as { statusCode?: number }).statusCode) throw err;
-    throw badRequest(`the upload is not valid multipart/form-data: ${(err as Error).message}`);
-  }
-}
 
 export function registerTicketImportRoutes(app: App): void {
   const tags = ['work orders'];
