@@ -22,6 +22,11 @@ export interface SqlClient {
 
 export type Database = { db: Db; sql: SqlClient };
 
+/** Rows of a raw `db.execute(sql…)` result: both drivers answer `{ rows }`, typed differently. */
+export function rowsOf<T>(result: unknown): T[] {
+  return (result as { rows: T[] }).rows;
+}
+
 export type DatabaseOptions = {
   databaseUrl?: string | undefined;
   /** PGlite data directory; `memory://` for a throw-away in-memory database. */

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { AuditVerifyResult } from '@qloop/contracts';
-import type { Db } from '../../db/client.js';
+import { rowsOf, type Db } from '../../db/client.js';
 import { AUDIT_CHAINS, ChainVerifier } from './audit-chain.js';
 import { chainBatch, chainHeads } from './audit.repo.js';
 
@@ -31,7 +31,7 @@ export async function verifyAudit(
   const orphan = await db.execute(sql`
     SELECT chain, min(seq) AS seq FROM audit_log
      WHERE chain NOT IN (SELECT chain FROM audit_chain_heads) GROUP BY chain ORDER BY chain LIMIT 1`);
-  const orphanRow = (orphan as unknown as { rows: { chain: number; seq: string | number }[] }).rows[0];
+  const orphanRow = rowsOf<{ chain: number; seq: string | number }>(orphan)[0];
   if (orphanRow) {
     return fail({ chain: Number(orphanRow.chain), seq: Number(orphanRow.seq), reason: 'head_mismatch', message: `chain ${orphanRow.chain} has entries but no head` });
   }

@@ -1,6 +1,6 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { OrgUnit } from '@qloop/contracts';
-import type { Db } from '../../db/client.js';
+import { rowsOf, type Db } from '../../db/client.js';
 import { orgUnits } from '../../db/schema/index.js';
 
 export type OrgUnitRow = typeof orgUnits.$inferSelect;
@@ -80,7 +80,7 @@ export async function orgUnitDependents(db: Db, id: string) {
            (SELECT count(*)::int FROM users WHERE org_unit_id = ${id}) AS users,
            (SELECT count(*)::int FROM departments WHERE org_unit_id = ${id}) AS departments,
            (SELECT count(*)::int FROM customer_base WHERE org_unit_id = ${id}) AS bases`);
-  const r = (rows as unknown as { rows: unknown[] }).rows[0] as { children: number; users: number; departments: number; bases: number };
+  const r = rowsOf<{ children: number; users: number; departments: number; bases: number }>(rows)[0]!;
   return { children: Number(r.children), users: Number(r.users), departments: Number(r.departments), customerBase: Number(r.bases) };
 }
 

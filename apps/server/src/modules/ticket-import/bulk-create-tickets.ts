@@ -1,14 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { and, inArray, or, sql } from 'drizzle-orm';
 import { TICKET_LIMITS } from '@qloop/contracts';
-import type { Db } from '../../db/client.js';
+import { rowsOf, type Db } from '../../db/client.js';
 import { customers, ticketEvents, tickets } from '../../db/schema/index.js';
 import { appendAudit, type AuditContext, type AuditEvent } from '../audit/append-audit.js';
 import type { Principal } from '../auth/principal.js';
 import { searchTextOf } from '../tickets/search-text.js';
 import type { ParsedTicketRow } from './parse-ticket-rows.js';
 
-const rowsOf = <T>(r: unknown) => (r as { rows: T[] }).rows;
 
 /**
  * Creates many validated tickets in one transaction with set-based statements: customers found or

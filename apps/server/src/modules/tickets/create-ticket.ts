@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, desc, eq, gte, sql } from 'drizzle-orm';
 import { TICKET_LIMITS, type CreateTicketBody } from '@qloop/contracts';
-import type { Db } from '../../db/client.js';
+import { rowsOf, type Db } from '../../db/client.js';
 import { idempotencyKeys, ticketEvents, tickets } from '../../db/schema/index.js';
 import { badRequest } from '../../lib/errors.js';
 import { appendAudit, type AuditContext } from '../audit/append-audit.js';
@@ -74,7 +74,7 @@ export async function createTicket(
     const numbered = await tx.execute(
       sql`SELECT 'GD' || to_char(${now.toISOString()}::timestamptz AT TIME ZONE 'Asia/Shanghai', 'YYYYMMDD') || lpad(nextval('ticket_no_seq')::text, 6, '0') AS no`,
     );
-    const no = (numbered as unknown as { rows: { no: string }[] }).rows[0]!.no;
+    const no = rowsOf<{ no: string }>(numbered)[0]!.no;
     const row = {
       id,
       no,
