@@ -567,7 +567,9 @@ async function main() {
         '--disable-quic',
       ],
     });
-    for (const j of journeys) {
+    // E2E_ONLY=text runs only the journeys whose name contains it (while working on one screen)
+    const only = process.env.E2E_ONLY;
+    for (const j of journeys.filter((x) => !only || x.name.includes(only))) {
       const { context, page } = await newPage(browser, server.base, issues);
       const started = Date.now();
       try {
