@@ -35,6 +35,7 @@ import { registerTokenRoutes } from './modules/tokens/tokens.routes.js';
 import { registerCategoryRoutes } from './modules/categories/categories.routes.js';
 import { registerCustomerRoutes } from './modules/customers/customers.routes.js';
 import { registerTicketRoutes } from './modules/tickets/tickets.routes.js';
+import { registerSavedFilterRoutes } from './modules/saved-filters/saved-filters.routes.js';
 import { registerAssignmentRoutes } from './modules/assignment/assignment.routes.js';
 import { registerNotificationRoutes } from './modules/notifications/notifications.routes.js';
 import { registerPortalRoutes } from './modules/portal/portal.routes.js';
@@ -153,6 +154,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   registerCustomerRoutes(app);
   registerTicketImportRoutes(app);
   registerTicketRoutes(app);
+  registerSavedFilterRoutes(app);
   registerAssignmentRoutes(app);
   registerNotificationRoutes(app);
   registerPortalRoutes(app);

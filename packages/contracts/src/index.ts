@@ -11,3 +11,4 @@ export * from './assignment.js';
 export * from './notifications.js';
 export * from './portal.js';
 export * from './ticket-import.js';
+export * from './saved-filters.js';

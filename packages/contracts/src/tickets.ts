@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LIMITS, PageQuery, QueryBool, Uuid } from './common.js';
+import { Code, Name } from './org.js';
 
 /** Request types (诉求类型). */
 export const REQUEST_TYPES = ['consultation', 'business', 'fault', 'complaint', 'suggestion', 'praise'] as const;
@@ -120,11 +121,18 @@ export const TransitionBody = z.strictObject({
     .optional(),
   followUpResult: z.string().trim().max(1000).optional(),
   survivorId: Uuid.optional(),
+  /** assign/transfer: the group (queue) the ticket moves to; a transfer to a group alone puts it back in that queue unassigned */
+  groupId: Uuid.optional(),
 });
 export type TransitionBody = z.infer<typeof TransitionBody>;
 
+/** Work views: `mine` = assigned to me; `my_groups` = in the queues of the groups I belong to. */
+export const TICKET_VIEWS = ['mine', 'my_groups'] as const;
+export const TicketView = z.enum(TICKET_VIEWS);
+
 export const TicketQuery = PageQuery.extend({
   q: z.string().trim().max(100).optional(),
+  view: TicketView.optional(),
   state: TicketState.optional(),
   type: RequestType.optional(),
   channel: Channel.optional(),
@@ -238,6 +246,43 @@ export const AddNoteBody = z.strictObject({
   body: z.string().trim().min(1, 'write something').max(TICKET_LIMITS.noteMax),
 });
 
+/** Actions a work list can apply to many selected tickets at once. */
+export const BULK_ACTIONS = ['assign', 'transfer', 'close'] as const;
+export const BULK_LIMITS = { maxItems: 200 } as const;
+
+export const BulkTransitionBody = z.strictObject({
+  action: z.enum(BULK_ACTIONS),
+  /** each ticket with the version the caller saw, so a ticket changed meanwhile is refused, not overwritten */
+  items: z
+    .array(z.strictObject({ id: Uuid, version: z.number().int() }))
+    .min(1, 'select at least one ticket')
+    .max(BULK_LIMITS.maxItems, `at most ${BULK_LIMITS.maxItems} tickets at once`)
+    .refine((items) => new Set(items.map((i) => i.id)).size === items.length, 'a ticket is listed twice'),
+  assigneeId: Uuid.optional(),
+  groupId: Uuid.optional(),
+  reason: z.string().trim().max(500).optional(),
+  outcome: Outcome.optional(),
+  followUpResult: z.string().trim().max(1000).optional(),
+});
+export type BulkTransitionBody = z.infer<typeof BulkTransitionBody>;
+
+export const BulkTransitionResult = z.object({
+  succeeded: z.number().int(),
+  failed: z.number().int(),
+  /** one entry per requested ticket, in request order */
+  results: z.array(
+    z.object({
+      id: z.uuid(),
+      ok: z.boolean(),
+      no: z.string().nullable(),
+      state: TicketState.nullable(),
+      version: z.number().int().nullable(),
+      error: z.object({ code: z.string(), message: z.string() }).nullable(),
+    }),
+  ),
+});
+export type BulkTransitionResult = z.infer<typeof BulkTransitionResult>;
+
 export const EXPORT_LIMITS = { maxRows: 100_000 } as const;
 export const TicketExportQuery = TicketQuery.omit({ page: true, pageSize: true }).extend({
   format: z.enum(['csv', 'xlsx']).default('xlsx'),
@@ -255,3 +300,49 @@ export const CustomerQuery = z.strictObject({
 /** Someone a ticket can be assigned or transferred to. */
 export const Assignee = z.object({ id: z.uuid(), displayName: z.string(), username: z.string(), role: z.string(), orgUnitId: z.uuid(), orgUnitName: z.string() });
 export const AssigneeQuery = z.strictObject({ q: z.string().trim().max(40).optional(), orgUnitId: Uuid.optional() });
+
+/**
+ * Category administration. Codes and parents never change once created (tickets, imports and
+ * reports refer to them), and categories are never deleted: retired ones stay valid on old tickets.
+ */
+export const CATEGORY_LIMITS = {
+  /** the seed fills levels 1–3 (3 categories, 19 perception elements, topics); admins may go deeper */
+  maxLevel: 5,
+  sortMax: 9999,
+} as const;
+
+/** A category with its position among its siblings, as the admin screen lists and edits it. */
+export const CategoryNode = Category.extend({ sort: z.number().int() });
+export type CategoryNode = z.infer<typeof CategoryNode>;
+
+const CategorySort = z.number().int().min(0).max(CATEGORY_LIMITS.sortMax);
+const CategoryNameEn = z.string().trim().max(LIMITS.nameMax).nullable().optional();
+
+export const CreateCategoryBody = z.strictObject({
+  /** null creates a new top-level category (level 1) */
+  parentId: Uuid.nullable(),
+  code: Code,
+  name: Name,
+  nameEn: CategoryNameEn,
+  /** position among the siblings; after the last one when absent */
+  sort: CategorySort.optional(),
+});
+export type CreateCategoryBody = z.infer<typeof CreateCategoryBody>;
+
+const IMMUTABLE_CATEGORY_KEYS = ['code', 'parentId', 'parent', 'level', 'path'];
+export const UpdateCategoryBody = z.strictObject(
+  {
+    name: Name.optional(),
+    nameEn: CategoryNameEn,
+    sort: CategorySort.optional(),
+    /** false retires the category and everything below it; true needs an active parent */
+    active: z.boolean().optional(),
+  },
+  {
+    error: (iss) =>
+      iss.code === 'unrecognized_keys' && iss.keys.some((k) => IMMUTABLE_CATEGORY_KEYS.includes(k))
+        ? `a category's code and parent cannot change (tickets, imports and reports refer to them); retire it and create a new one instead (sent: ${iss.keys.join(', ')})`
+        : undefined,
+  },
+);
+export type UpdateCategoryBody = z.infer<typeof UpdateCategoryBody>;

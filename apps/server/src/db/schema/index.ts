@@ -5,3 +5,4 @@ export * from './work-orders.js';
 export * from './assignment.js';
 export * from './notifications.js';
 export * from './ticket-imports.js';
+export * from './saved-filters.js';

@@ -78,6 +78,12 @@ describe('what each action needs', () => {
       ok: false, problem: { field: 'reason' },
     });
   });
+  it('a transfer to a group alone puts the ticket back in that queue, unassigned (accepted)', () => {
+    for (const from of ['accepted', 'assigned', 'in_progress'] as const) {
+      expect(planTransition(subject(from), { action: 'transfer', groupId: 'g1', reason: '转宽带专班' })).toEqual({ ok: true, to: 'accepted' });
+    }
+    expect(planTransition(subject('assigned'), { action: 'transfer', groupId: 'g1', assigneeId: 'u1', reason: 'r' })).toEqual({ ok: true, to: 'assigned' });
+  });
   it('closing a complaint needs the confirmation or the follow-up result', () => {
     const c = subject('answered', { type: 'complaint' });
     expect(planTransition(c, { action: 'close', outcome: 'resolved' })).toMatchObject({ ok: false, problem: { field: 'confirmation' } });

@@ -74,8 +74,10 @@ export function planTransition(t: TransitionSubject, input: Omit<TransitionBody,
       if (!input.assigneeId) return missing('assigneeId', 'choose whom to assign the ticket to');
       break;
     case 'transfer':
-      if (!input.assigneeId) return missing('assigneeId', 'choose whom to transfer the ticket to');
+      if (!input.assigneeId && !input.groupId) return missing('assigneeId', 'choose the person or the group to transfer the ticket to');
       if (!input.reason) return missing('reason', 'a transfer needs a reason');
+      // 转派 to a group alone: the ticket waits, unassigned, in that group's queue until someone claims it
+      if (!input.assigneeId) return { ok: true, to: 'accepted' };
       break;
     case 'pend':
       if (!input.pendingReason) return missing('pendingReason', 'say what the ticket waits for (customer or third party)');

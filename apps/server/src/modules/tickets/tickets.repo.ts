@@ -82,21 +82,25 @@ export async function findTicket(db: Db, id: string) {
 
 /**
  * Ticket scope: the caller's org subtree (or everything for province-wide roles), plus tickets the
- * caller owns as first-contact owner or assignee, wherever they sit — a ticket transferred to
- * someone outside its branch must stay visible to them.
+ * caller owns as first-contact owner or assignee, and tickets waiting in a group (queue) the caller
+ * belongs to, wherever they sit — a ticket transferred to someone or to a queue outside its branch
+ * must stay visible to those who now have to handle it.
  */
 export function ticketScopeCondition(p: Principal): SQL | undefined {
   if (p.provinceWide) return undefined;
   return sql`(${tickets.orgUnitId} IN (SELECT id FROM org_units WHERE path @> ARRAY[${p.orgUnitId}]::uuid[])
-    OR ${tickets.assigneeId} = ${p.userId} OR ${tickets.firstOwnerId} = ${p.userId})`;
+    OR ${tickets.assigneeId} = ${p.userId} OR ${tickets.firstOwnerId} = ${p.userId}
+    OR ${tickets.groupId} IN (SELECT group_id FROM group_members WHERE user_id = ${p.userId}))`;
 }
 
-export function ticketVisibleTo(p: Principal, t: { orgPath: string[]; ticket: { assigneeId: string | null; firstOwnerId: string } }) {
+/** The checks of `ticketScopeCondition` that need no query; group membership is checked by the caller. */
+export function ticketVisibleWithoutGroups(p: Principal, t: { orgPath: string[]; ticket: { assigneeId: string | null; firstOwnerId: string } }) {
   return p.provinceWide || t.orgPath.includes(p.orgUnitId) || t.ticket.assigneeId === p.userId || t.ticket.firstOwnerId === p.userId;
 }
 
 export type TicketFilter = {
   q?: string | undefined;
+  view?: 'mine' | 'my_groups' | undefined;
   state?: string | undefined;
   type?: string | undefined;
   channel?: string | undefined;
@@ -133,6 +137,8 @@ export async function listTickets(
   const tsQuery = f.searchQuery ? sql`plainto_tsquery('simple', ${f.searchQuery})` : undefined;
   if (tsQuery) conds.push(sql`tickets.search_vector @@ ${tsQuery}`);
   if (f.q && !tsQuery) conds.push(sql`${tickets.no} LIKE ${f.q.replace(/[\\%_]/g, '') + '%'}`);
+  if (f.view === 'mine') conds.push(eq(tickets.assigneeId, p.userId));
+  if (f.view === 'my_groups') conds.push(sql`${tickets.groupId} IN (SELECT group_id FROM group_members WHERE user_id = ${p.userId})`);
   if (f.state) conds.push(sql`${tickets.state} = ${f.state}`);
   if (f.type) conds.push(sql`${tickets.type} = ${f.type}`);
   if (f.channel) conds.push(sql`${tickets.channel} = ${f.channel}`);

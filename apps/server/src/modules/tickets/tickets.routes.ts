@@ -2,6 +2,8 @@
 import { z } from 'zod';
 import {
   AddNoteBody,
+  BulkTransitionBody,
+  BulkTransitionResult,
   EXPORT_LIMITS,
   TicketExportQuery,
   Assignee,
@@ -24,6 +26,7 @@ import { listTickets, toTicketSummary } from './tickets.repo.js';
 import { transitionTicket } from './transition-ticket.js';
 import { listAssignees } from './list-assignees.js';
 import { exportTickets } from './export-tickets.js';
+import { bulkTransitionTickets } from './bulk-transition-tickets.js';
 
 const IDEMPOTENCY_KEY = /^[\w.:-]{8,100}$/;
 
@@ -135,6 +138,17 @@ export function registerTicketRoutes(app: App): void {
       await transitionTicket(ctx.database.db, { principal: ctx.principal, audit: ctx.audit, id: req.params.id, input: req.body });
       return getTicketDetail(ctx.database.db, ctx.principal, req.params.id, { afterOwnAction: true });
     },
+  });
+
+  defineRoute(app, {
+    method: 'POST',
+    url: '/api/v1/tickets/bulk-transitions',
+    access: 'tickets:handle',
+    summary: 'Assign, transfer or close many tickets at once; each ticket succeeds or fails on its own, with a result per ticket',
+    tags,
+    schema: { body: BulkTransitionBody, response: { 200: BulkTransitionResult } },
+    handler: async (req, _reply, ctx) =>
+      bulkTransitionTickets(ctx.database.db, { principal: ctx.principal, audit: ctx.audit, input: req.body, log: req.log }),
   });
 
   defineRoute(app, {

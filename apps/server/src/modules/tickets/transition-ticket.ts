@@ -1,7 +1,7 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { ROLE_PERMISSIONS, type TransitionBody } from '@qloop/contracts';
 import type { Db } from '../../db/client.js';
-import { ticketEvents, tickets, users } from '../../db/schema/index.js';
+import { groupMembers, groups, ticketEvents, tickets, users } from '../../db/schema/index.js';
 import { AppError, badRequest, conflict } from '../../lib/errors.js';
 import { appendAudit, type AuditContext } from '../audit/append-audit.js';
 import type { Principal } from '../auth/principal.js';
@@ -43,7 +43,8 @@ export async function transitionTicket(
         // agents may claim a ticket (assign to themselves) but not hand work to others without a transfer
         throw new AppError('FORBIDDEN', 'you may only assign tickets to yourself; use transfer to hand one over', 403);
       }
-      await assertAssignable(tx, input.assigneeId!);
+      if (input.assigneeId) await assertAssignable(tx, input.assigneeId);
+      if (input.groupId) await assertGroupTakes(tx, input.groupId, input.assigneeId);
     }
 
     const patch: TicketPatch = { state: plan.to, updatedAt: now };
@@ -57,9 +58,15 @@ export async function transitionTicket(
     switch (input.action) {
       case 'assign':
       case 'transfer':
-        patch.assigneeId = input.assigneeId!;
+        // a transfer to a group alone leaves the ticket unassigned in that group's queue
+        patch.assigneeId = input.assigneeId ?? null;
         eventData.from = t.assigneeId;
-        eventData.to = input.assigneeId;
+        eventData.to = input.assigneeId ?? null;
+        if (input.groupId) {
+          patch.groupId = input.groupId;
+          eventData.fromGroup = t.groupId;
+          eventData.toGroup = input.groupId;
+        }
         if (input.action === 'transfer') patch.transferCount = t.transferCount + 1;
         break;
       case 'pend':
@@ -126,6 +133,20 @@ export async function transitionTicket(
         body: input.reason ?? null,
       }]);
     }
+    if (input.action === 'transfer' && !input.assigneeId && input.groupId) {
+      const members = await tx
+        .select({ userId: groupMembers.userId })
+        .from(groupMembers)
+        .innerJoin(users, eq(users.id, groupMembers.userId))
+        .where(and(eq(groupMembers.groupId, input.groupId), eq(users.active, true)));
+      await notify(
+        tx,
+        principal.userId,
+        members.map((m) => ({
+          userId: m.userId, kind: 'transferred' as const, ticketId: t.id, title: `工单已转入您所在的队列：${note}`, body: input.reason ?? null,
+        })),
+      );
+    }
     if (input.action === 'reopen' && t.assigneeId) {
       await notify(tx, principal.userId, [{ userId: t.assigneeId, kind: 'reopened', ticketId: t.id, title: `工单已重开：${note}`, body: input.reason ?? null }]);
     }
@@ -134,7 +155,17 @@ export async function transitionTicket(
     await appendAudit(tx, opts.audit, [
       { action: 'update', entityType: 'ticket', entityId: t.id, orgUnitId: t.orgUnitId, before, after: { ...patch, action: input.action } },
     ]);
+    return { no: t.no, state: plan.to, version: t.version + 1 };
   });
+}
+
+/** The target group must be active and, when a person is named too, have them as a member. */
+async function assertGroupTakes(tx: Db, groupId: string, assigneeId: string | undefined) {
+  const [g] = await tx.select({ active: groups.active }).from(groups).where(eq(groups.id, groupId));
+  if (!g || !g.active) throw badRequest('the group is not an active group', [{ path: 'body.groupId', message: 'not an active group' }]);
+  if (!assigneeId) return;
+  const [m] = await tx.select({ userId: groupMembers.userId }).from(groupMembers).where(and(eq(groupMembers.groupId, groupId), eq(groupMembers.userId, assigneeId)));
+  if (!m) throw badRequest('the assignee is not a member of that group', [{ path: 'body.assigneeId', message: 'not a member of the group' }]);
 }
 
 /** The assignee must be an active user whose role handles tickets. */
