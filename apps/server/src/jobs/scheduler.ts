@@ -2,8 +2,9 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../db/client.js';
 import type { Job } from './job.js';
 import { purgeSessions } from './purge-sessions.js';
+import { failStaleImports } from './fail-stale-imports.js';
 
-export const JOBS: Job[] = [purgeSessions];
+export const JOBS: Job[] = [purgeSessions, failStaleImports];
 
 /**
  * Runs each job once shortly after start and then every `everyMs`. A run never overlaps the

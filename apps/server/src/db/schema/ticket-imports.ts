@@ -18,4 +18,5 @@ export const ticketImports = pgTable('ticket_imports', {
   message: text('message'),
   createdAt: ts('created_at').notNull().defaultNow(),
   finishedAt: ts('finished_at'),
+  heartbeatAt: ts('heartbeat_at'),
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { firstMatchingRule, pickAssignee, type RoutableTicket, type RuleForRouting } from './route-ticket.js';
+import { firstMatchingRule, pickAssignee, routeBatch, type RoutableTicket, type RuleForRouting } from './route-ticket.js';
 
 const ticket: RoutableTicket = { type: 'complaint', channel: 'hotline', tier: 'vip', categoryPath: ['S', 'S01', 'S01-01'], orgPath: ['JN', 'DZ', 'DZ-S01'] };
 const rule = (id: string, position: number, conditions: RuleForRouting['conditions'], active = true): RuleForRouting => ({
@@ -46,5 +46,32 @@ describe('member picking', () => {
   });
   it('an empty group picks nobody', () => {
     expect(pickAssignee('round_robin', [], { lastPicked: null, skill: null })).toBeNull();
+  });
+});
+
+describe('routing a batch (imports) as one-by-one intake would', () => {
+  const members = [
+    { userId: 'u1', skills: [], openTickets: 0 },
+    { userId: 'u2', skills: [], openTickets: 3 },
+    { userId: 'u3', skills: [], openTickets: 1 },
+  ];
+  it('round robin continues from the stored last pick and across the batch', () => {
+    const rr = { ...rule('rr', 1, {}), strategy: 'round_robin' as const, lastPicked: 'u2' };
+    const { routes, lastPicked } = routeBatch([rr], new Map([['g-rr', members]]), [ticket, ticket, ticket, ticket]);
+    expect(routes.map((r) => r?.assigneeId)).toEqual(['u3', 'u1', 'u2', 'u3']);
+    expect(lastPicked.get('rr')).toBe('u3');
+  });
+  it('least-open counts what the batch already handed out', () => {
+    const lo = { ...rule('lo', 1, {}), lastPicked: null };
+    const { routes } = routeBatch([lo], new Map([['g-lo', members]]), Array.from({ length: 5 }, () => ticket));
+    // loads 0/3/1 → u1 (1/3/1) → u1 ties u3, u1 has the lower id → (2/3/1) → u3 (2/3/2) → u1 (3/3/2) → u3
+    expect(routes.map((r) => r?.assigneeId)).toEqual(['u1', 'u1', 'u3', 'u1', 'u3']);
+  });
+  it('tickets no rule matches get no route; an empty group queues without an assignee', () => {
+    const store = { ...rule('st', 1, { channels: ['store'] }), lastPicked: null };
+    const any = { ...rule('any', 2, {}), lastPicked: null };
+    const { routes } = routeBatch([store, any], new Map([['g-st', members]]), [ticket, { ...ticket, channel: 'store' }]);
+    expect(routes).toEqual([{ ruleId: 'any', groupId: 'g-any', assigneeId: null }, { ruleId: 'st', groupId: 'g-st', assigneeId: 'u1' }]);
+    expect(routeBatch([store], new Map(), [ticket]).routes).toEqual([null]);
   });
 });

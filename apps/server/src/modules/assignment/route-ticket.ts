@@ -70,3 +70,40 @@ export function pickAssignee(
       return leastOpen(sorted.filter((m) => opts.skill !== null && m.skills.includes(opts.skill)));
   }
 }
+
+export type BatchRoute = { ruleId: string; groupId: string; assigneeId: string | null } | null;
+
+/**
+ * Routes many tickets at once (an import) exactly as one-by-one intake would: the rules in order,
+ * round robin continuing from each rule's last pick, least-open counting the tickets this batch
+ * already handed out. Pure: `candidates` are the members of each matched group with their open
+ * load before the batch; returns one route per ticket (null: no rule matched) and each used
+ * round-robin rule's new last pick.
+ */
+export function routeBatch(
+  rules: readonly (RuleForRouting & { lastPicked: string | null })[],
+  candidates: ReadonlyMap<string, readonly Candidate[]>,
+  tickets: readonly RoutableTicket[],
+): { routes: BatchRoute[]; lastPicked: Map<string, string> } {
+  const load = new Map<string, Map<string, number>>();
+  const membersOf = (groupId: string) => {
+    const members = candidates.get(groupId) ?? [];
+    if (!load.has(groupId)) load.set(groupId, new Map(members.map((m) => [m.userId, m.openTickets])));
+    const counts = load.get(groupId)!;
+    return members.map((m) => ({ ...m, openTickets: counts.get(m.userId)! }));
+  };
+  const lastPicked = new Map<string, string>();
+  const routes = tickets.map((t): BatchRoute => {
+    const rule = firstMatchingRule(rules, t);
+    if (!rule) return null;
+    const previous = lastPicked.get(rule.id) ?? rules.find((r) => r.id === rule.id)!.lastPicked;
+    const assigneeId = pickAssignee(rule.strategy, membersOf(rule.groupId), { lastPicked: previous, skill: rule.skill });
+    if (assigneeId) {
+      if (rule.strategy === 'round_robin') lastPicked.set(rule.id, assigneeId);
+      // the same person may sit in several groups: their load grows everywhere
+      for (const counts of load.values()) if (counts.has(assigneeId)) counts.set(assigneeId, counts.get(assigneeId)! + 1);
+    }
+    return { ruleId: rule.id, groupId: rule.groupId, assigneeId };
+  });
+  return { routes, lastPicked };
+}

@@ -6,6 +6,8 @@ import { customers, ticketEvents, tickets } from '../../db/schema/index.js';
 import { appendAudit, type AuditContext, type AuditEvent } from '../audit/append-audit.js';
 import type { Principal } from '../auth/principal.js';
 import { searchTextOf } from '../tickets/search-text.js';
+import { autoAssignBatch } from '../assignment/auto-assign-batch.js';
+import { notify } from '../notifications/notify.js';
 import type { ParsedTicketRow } from './parse-ticket-rows.js';
 
 
@@ -26,11 +28,12 @@ export async function bulkCreateTickets(
   const phones = [...new Set(rows.map((r) => r.phone).filter((p): p is string => !!p))];
   const numbers = [...new Set(rows.map((r) => r.customerNo).filter((n): n is string => !!n))];
   const existing = await tx
-    .select({ id: customers.id, phone: customers.phone, customerNo: customers.customerNo })
+    .select({ id: customers.id, phone: customers.phone, customerNo: customers.customerNo, tier: customers.tier })
     .from(customers)
     .where(or(phones.length ? inArray(customers.phone, phones) : undefined, numbers.length ? inArray(customers.customerNo, numbers) : undefined));
   const byNo = new Map(existing.filter((c) => c.customerNo).map((c) => [c.customerNo!, c.id]));
   const byPhone = new Map(existing.filter((c) => c.phone).map((c) => [c.phone!, c.id]));
+  const tierOf = new Map(existing.map((c) => [c.id, c.tier]));
   const newCustomers: (typeof customers.$inferInsert)[] = [];
   const customerOf = rows.map((r) => {
     const found = (r.customerNo && byNo.get(r.customerNo)) || (r.phone && byPhone.get(r.phone));
@@ -98,15 +101,43 @@ export async function bulkCreateTickets(
       updatedAt: now,
     };
   }
+  // imported requests are routed by the assignment rules like any other intake
+  const routes = await autoAssignBatch(
+    tx,
+    rows.map((r, i) => ({ type: r.type, channel: r.channel, tier: tierOf.get(customerOf[i]!) ?? 'normal', categoryPath: r.categoryPath, orgPath: r.orgPath })),
+  );
+  routes.forEach((route, i) => {
+    if (!route) return;
+    ticketRows[i]!.groupId = route.groupId;
+    if (route.assigneeId) Object.assign(ticketRows[i]!, { assigneeId: route.assigneeId, state: 'assigned' });
+  });
   for (let i = 0; i < ticketRows.length; i += 1000) await tx.insert(tickets).values(ticketRows.slice(i, i + 1000));
-  const events = ticketRows.map((t) => ({ ticketId: t.id!, at: t.createdAt!, actorId: principal.userId, kind: 'created' as const, toState: 'accepted', data: { imported: true, repeatOf: t.repeatOf } }));
+  const events: (typeof ticketEvents.$inferInsert)[] = [];
+  ticketRows.forEach((t, i) => {
+    events.push({ ticketId: t.id!, at: t.createdAt!, actorId: principal.userId, kind: 'created', toState: 'accepted', data: { imported: true, repeatOf: t.repeatOf } });
+    const route = routes[i];
+    if (route) {
+      events.push({
+        ticketId: t.id!, at: t.createdAt!, actorId: null, kind: route.assigneeId ? 'transition' : 'note', action: route.assigneeId ? 'assign' : 'queue',
+        fromState: route.assigneeId ? 'accepted' : null, toState: route.assigneeId ? 'assigned' : null,
+        data: { rule: route.ruleId, group: route.groupId, to: route.assigneeId },
+      });
+    }
+  });
   for (let i = 0; i < events.length; i += 1000) await tx.insert(ticketEvents).values(events.slice(i, i + 1000));
-  const audit: AuditEvent[] = ticketRows.map((t) => ({
+  // one notification per person for the whole batch, not one per ticket
+  const perAssignee = new Map<string, number>();
+  for (const r of routes) if (r?.assigneeId) perAssignee.set(r.assigneeId, (perAssignee.get(r.assigneeId) ?? 0) + 1);
+  await notify(tx, principal.userId, [...perAssignee].map(([userId, n]) => ({ userId, kind: 'assigned' as const, title: `批量导入的 ${n} 张工单已自动分派给您` })));
+  const audit: AuditEvent[] = ticketRows.map((t, i) => ({
     action: 'create',
     entityType: 'ticket',
     entityId: t.id!,
     orgUnitId: t.orgUnitId,
-    after: { no: t.no, type: t.type, channel: t.channel, title: t.title, categoryId: t.categoryId, imported: true },
+    after: {
+      no: t.no, type: t.type, channel: t.channel, title: t.title, categoryId: t.categoryId, imported: true,
+      ...(routes[i] ? { autoAssigned: { rule: routes[i]!.ruleId, group: routes[i]!.groupId, assignee: routes[i]!.assigneeId } } : {}),
+    },
   }));
   for (let i = 0; i < audit.length; i += 1000) await appendAudit(tx, opts.audit, audit.slice(i, i + 1000));
   return ticketRows.length;

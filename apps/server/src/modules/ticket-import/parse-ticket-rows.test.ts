@@ -3,7 +3,7 @@ import { parseImportDate, parseTicketRows, suggestMapping } from './parse-ticket
 
 const lookups = {
   categories: new Map([['s01-01', { id: 'cat-1', path: ['S', 'S01', 'cat-1'] }]]),
-  orgUnits: new Map([['jn-dz-s01', { id: 'org-1' }]]),
+  orgUnits: new Map([['jn-dz-s01', { id: 'org-1', path: ['org-0', 'org-1'] }]]),
 };
 const now = new Date('2026-11-23T00:00:00Z');
 const headers = ['类型', '渠道', '标题', '分类编码', '组织编码', '电话', '受理时间'];

@@ -24,6 +24,8 @@ export type ParsedTicketRow = {
   categoryId: string;
   categoryPath: string[];
   orgUnitId: string;
+  /** the org unit's path, root first (assignment rules match on it) */
+  orgPath: string[];
   phone: string | null;
   customerName: string | null;
   customerNo: string | null;
@@ -35,7 +37,7 @@ export type ImportLookups = {
   /** active categories by lower-case code */
   categories: Map<string, { id: string; path: string[] }>;
   /** org units in the importer's scope by lower-case code */
-  orgUnits: Map<string, { id: string }>;
+  orgUnits: Map<string, { id: string; path: string[] }>;
 };
 
 // People type Chinese labels as often as codes: accept both.
@@ -160,6 +162,7 @@ export function parseTicketRows(
       categoryId: category!.id,
       categoryPath: category!.path,
       orgUnitId: org!.id,
+      orgPath: org!.path,
       phone: phone || null,
       customerName: cell(r, 'customerName') || null,
       customerNo: customerNo || null,

@@ -10,16 +10,25 @@ import { parseTicketRows, type ImportLookups, type RowError } from './parse-tick
 
 const CHUNK = 1000;
 const KEEP_ERRORS = 1000;
+/** how often a running import proves it is alive; `failStaleImports` gives up after several misses */
+export const IMPORT_HEARTBEAT_MS = 15_000;
+
+/**
+ * Progress of imports running in this process. An all-or-nothing import writes everything in one
+ * transaction, so its committed counters cannot move until the end; the status read overlays this.
+ */
+const liveProgress = new Map<string, { processed: number; imported: number }>();
+export const liveImportProgress = (id: string) => liveProgress.get(id);
 
 async function lookups(db: Db, p: Principal): Promise<ImportLookups> {
   const cats = await db.select({ id: categories.id, code: categories.code, path: categories.path }).from(categories).where(eq(categories.active, true));
   const units = await db
-    .select({ id: orgUnits.id, code: orgUnits.code })
+    .select({ id: orgUnits.id, code: orgUnits.code, path: orgUnits.path })
     .from(orgUnits)
     .where(p.provinceWide ? sql`${orgUnits.active}` : sql`${orgUnits.active} AND ${orgUnits.path} @> ARRAY[${p.orgUnitId}]::uuid[]`);
   return {
     categories: new Map(cats.map((c) => [c.code.toLowerCase(), { id: c.id, path: c.path }])),
-    orgUnits: new Map(units.map((u) => [u.code.toLowerCase(), { id: u.id }])),
+    orgUnits: new Map(units.map((u) => [u.code.toLowerCase(), { id: u.id, path: u.path }])),
   };
 }
 
@@ -54,14 +63,24 @@ export async function runTicketImport(
   // claim the job: a second run request loses here
   const claimed = await db
     .update(ticketImports)
-    .set({ status: 'running', mode: opts.mode, errors: report(parsed.errors), failedRows: failed })
+    .set({ status: 'running', mode: opts.mode, errors: report(parsed.errors), failedRows: failed, heartbeatAt: new Date() })
     .where(sql`${ticketImports.id} = ${job.id} AND ${ticketImports.status} = 'uploaded'`)
     .returning({ id: ticketImports.id });
   if (!claimed.length) throw conflict('this import has already started');
 
-  const progress = (processed: number, imported: number) =>
-    db.update(ticketImports).set({ processedRows: processed, importedRows: imported }).where(eq(ticketImports.id, job.id));
+  const progress = (processed: number, imported: number) => {
+    liveProgress.set(job.id, { processed, imported });
+    return db.update(ticketImports).set({ processedRows: processed, importedRows: imported, heartbeatAt: new Date() }).where(eq(ticketImports.id, job.id));
+  };
+  // Beats outside any transaction; on an embedded single-connection database it simply waits for
+  // the running chunk, which is fine: only a beat missing for minutes means the server is gone.
+  const heartbeat = setInterval(() => {
+    db.update(ticketImports).set({ heartbeatAt: new Date() }).where(sql`${ticketImports.id} = ${job.id} AND ${ticketImports.status} = 'running'`)
+      .catch(() => undefined);
+  }, IMPORT_HEARTBEAT_MS).unref();
   const finish = async (status: 'done' | 'failed', message: string | null, imported: number) => {
+    clearInterval(heartbeat);
+    liveProgress.delete(job.id);
     await db
       .update(ticketImports)
       .set({ status, message, importedRows: imported, processedRows: rows.length, finishedAt: new Date(), rows: null })
@@ -75,6 +94,8 @@ export async function runTicketImport(
         await db.transaction(async (tx) => {
           for (let i = 0; i < parsed.valid.length; i += CHUNK) {
             imported += await bulkCreateTickets(tx, { principal: opts.principal, audit: opts.audit, rows: parsed.valid.slice(i, i + CHUNK), now });
+            // not committed yet: only this process's overlay shows it
+            liveProgress.set(job.id, { processed: Math.min(i + CHUNK, parsed.valid.length), imported: 0 });
           }
           await appendAudit(tx, opts.audit, [{ action: 'import', entityType: 'ticket', entityId: job.id, orgUnitId: opts.principal.orgUnitId, after: { file: job.filename, mode: opts.mode, imported } }]);
         });

@@ -3,7 +3,7 @@ import { ticketImports } from '../../db/schema/index.js';
 import { badRequest } from '../../lib/errors.js';
 import { defineRoute, type App } from '../../lib/route.js';
 import { readUploadedTable } from '../../lib/upload.js';
-import { runTicketImport } from './run-ticket-import.js';
+import { liveImportProgress, runTicketImport } from './run-ticket-import.js';
 import { loadOwnImport, toTicketImport } from './ticket-imports.repo.js';
 
 export function registerTicketImportRoutes(app: App): void {
@@ -37,7 +37,8 @@ export function registerTicketImportRoutes(app: App): void {
     summary: 'An import’s status, progress and error report',
     tags,
     schema: { params: IdParams, response: { 200: TicketImport } },
-    handler: async (req, _reply, { database, principal }) => toTicketImport(await loadOwnImport(database.db, principal.userId, req.params.id)),
+    handler: async (req, _reply, { database, principal }) =>
+      toTicketImport(await loadOwnImport(database.db, principal.userId, req.params.id), liveImportProgress(req.params.id)),
   });
 
   defineRoute(app, {

@@ -83,4 +83,29 @@ describe('ticket import', () => {
     await bm.req('POST', `/api/v1/tickets/imports/${up.id}/run`, { mapping: up.suggestedMapping, mode: 'all_or_nothing' });
     expect((await waitDone(bm, up.id)).importedRows).toBe(1);
   });
+
+  it('routes imported tickets by the assignment rules, round robin continuing across the batch, one notification per person', async () => {
+    const admin = await h.login('admin');
+    const cats = (await admin.req('GET', '/api/v1/categories')).json().items as { code: string; id: string }[];
+    const members = [await h.userId('agent.dz1'), await h.userId('agent.dz2')];
+    const g = (await admin.req('POST', '/api/v1/groups', { code: 'IMP-RR', name: '导入分派组', orgUnitId: await h.orgId('JN-DZ'), members: members.map((userId) => ({ userId, skills: [] })) })).json();
+    const rule = await admin.req('POST', '/api/v1/assignment-rules', {
+      name: '导入的故障', groupId: g.id, strategy: 'round_robin', conditions: { types: ['fault'], categoryIds: [cats.find((c) => c.code === 'S08')!.id] },
+    });
+    expect(rule.statusCode).toBe(201);
+    const csv = ['类型,渠道,标题,分类编码,组织编码,电话', ...[1, 2, 3, 4].map((i) => `故障报修,热线,路由导入${i},S08-01,JN-DZ-T01,1390000000${i}`), '咨询,热线,路由导入不匹配,S08-01,JN-DZ-T01,13900000009'].join('\n');
+    const up = (await upload(bm, 'route.csv', Buffer.from(csv))).json();
+    await bm.req('POST', `/api/v1/tickets/imports/${up.id}/run`, { mapping: up.suggestedMapping, mode: 'valid_rows' });
+    expect(await waitDone(bm, up.id)).toMatchObject({ importedRows: 5 });
+    const items = (await admin.req('GET', `/api/v1/tickets?q=${encodeURIComponent('路由导入')}&pageSize=50&sort=no`)).json().items as { title: string; state: string; groupId: string | null; assigneeId: string | null }[];
+    const routed = items.filter((t) => t.title !== '路由导入不匹配');
+    expect(routed).toHaveLength(4);
+    for (const t of routed) expect(t).toMatchObject({ state: 'assigned', groupId: g.id });
+    const counts = members.map((m) => routed.filter((t) => t.assigneeId === m).length);
+    expect(counts).toEqual([2, 2]);
+    expect(items.find((t) => t.title === '路由导入不匹配')).toMatchObject({ state: 'accepted', groupId: null, assigneeId: null });
+    const dz1 = await h.login('agent.dz1');
+    const bell = (await dz1.req('GET', '/api/v1/notifications')).json().items as { title: string }[];
+    expect(bell.filter((n) => n.title.includes('批量导入的 2 张工单'))).toHaveLength(1);
+  });
 });

@@ -7,7 +7,8 @@ import { suggestMapping } from './parse-ticket-rows.js';
 
 type ImportRow = typeof ticketImports.$inferSelect;
 
-export function toTicketImport(r: ImportRow): TicketImport {
+export function toTicketImport(r: ImportRow, live?: { processed: number; imported: number }): TicketImport {
+  const overlay = r.status === 'running' && live ? { processedRows: Math.max(r.processedRows, live.processed), importedRows: Math.max(r.importedRows, live.imported) } : {};
   return {
     id: r.id,
     filename: r.filename,
@@ -24,6 +25,7 @@ export function toTicketImport(r: ImportRow): TicketImport {
     message: r.message,
     createdAt: r.createdAt.toISOString(),
     finishedAt: r.finishedAt?.toISOString() ?? null,
+    ...overlay,
   };
 }
 
