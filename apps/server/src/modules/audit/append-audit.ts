@@ -28,6 +28,8 @@ export type AuditEvent = {
   orgUnitId?: string | null;
   before?: unknown;
   after?: unknown;
+  /** who acted, when one transaction carries several people's changes (batched intake) */
+  context?: AuditContext;
 };
 
 // One chain per transaction: a transaction that appends twice locks one head, never two in an
@@ -66,20 +68,21 @@ export async function appendAudit(
   const at = new Date();
   const rows = events.map((e) => {
     seq += 1;
+    const who = e.context ?? ctx;
     const entry: ChainEntry = {
       chain,
       seq,
       at,
-      actorId: ctx.actorId,
-      actorName: ctx.actorName,
+      actorId: who.actorId,
+      actorName: who.actorName,
       action: e.action,
       entityType: e.entityType,
       entityId: e.entityId ?? null,
       orgUnitId: e.orgUnitId ?? null,
       before: e.before ?? null,
       after: e.after ?? null,
-      requestId: ctx.requestId,
-      ip: ctx.ip,
+      requestId: who.requestId,
+      ip: who.ip,
       prevHash,
     };
     const hash = entryHash(entry);

@@ -87,13 +87,24 @@ export async function runTicketImport(
       .where(eq(ticketImports.id, job.id));
   };
 
+  // rows intake refused at write time although they passed the check (e.g. a category retired meanwhile)
+  const late: RowError[] = [];
+  class RefusedRows extends Error {}
+  const recordLate = (failedRows: number) =>
+    db
+      .update(ticketImports)
+      .set({ errors: report([...parsed.errors, ...late].sort((a, b) => a.row - b.row)), failedRows })
+      .where(eq(ticketImports.id, job.id));
   const done = (async () => {
     let imported = 0;
     try {
       if (opts.mode === 'all_or_nothing') {
         await db.transaction(async (tx) => {
           for (let i = 0; i < parsed.valid.length; i += CHUNK) {
-            imported += await bulkCreateTickets(tx, { principal: opts.principal, audit: opts.audit, rows: parsed.valid.slice(i, i + CHUNK), now });
+            const r = await bulkCreateTickets(tx, { principal: opts.principal, audit: opts.audit, rows: parsed.valid.slice(i, i + CHUNK), now });
+            imported += r.imported;
+            late.push(...r.errors);
+            if (late.length) throw new RefusedRows();
             // not committed yet: only this process's overlay shows it
             liveProgress.set(job.id, { processed: Math.min(i + CHUNK, parsed.valid.length), imported: 0 });
           }
@@ -103,15 +114,24 @@ export async function runTicketImport(
         return;
       }
       for (let i = 0; i < parsed.valid.length; i += CHUNK) {
-        imported += await db.transaction((tx) => bulkCreateTickets(tx, { principal: opts.principal, audit: opts.audit, rows: parsed.valid.slice(i, i + CHUNK), now }));
+        const r = await db.transaction((tx) => bulkCreateTickets(tx, { principal: opts.principal, audit: opts.audit, rows: parsed.valid.slice(i, i + CHUNK), now }));
+        imported += r.imported;
+        late.push(...r.errors);
         const lastRow = parsed.valid[Math.min(i + CHUNK, parsed.valid.length) - 1]!.row;
         await progress(Math.min(rows.length, lastRow - 1), imported);
       }
+      const notImported = failed + late.length;
+      if (late.length) await recordLate(notImported);
       await db.transaction((tx) =>
-        appendAudit(tx, opts.audit, [{ action: 'import', entityType: 'ticket', entityId: job.id, orgUnitId: opts.principal.orgUnitId, after: { file: job.filename, mode: opts.mode, imported, failed } }]),
+        appendAudit(tx, opts.audit, [{ action: 'import', entityType: 'ticket', entityId: job.id, orgUnitId: opts.principal.orgUnitId, after: { file: job.filename, mode: opts.mode, imported, failed: notImported } }]),
       );
-      await finish('done', failed ? `${failed} rows not imported; see the report` : null, imported);
+      await finish('done', notImported ? `${notImported} rows not imported; see the report` : null, imported);
     } catch (err) {
+      if (err instanceof RefusedRows) {
+        await recordLate(failed + late.length);
+        await finish('done', 'nothing imported: rows were refused while importing; see the report', 0);
+        return;
+      }
       await finish('failed', `import stopped: ${(err as Error).message}; ${opts.mode === 'all_or_nothing' ? 'nothing was imported' : `${imported} rows were imported before it stopped`}`, opts.mode === 'all_or_nothing' ? 0 : imported);
     }
   })();

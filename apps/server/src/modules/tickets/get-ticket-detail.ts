@@ -3,7 +3,7 @@ import type { Db } from '../../db/client.js';
 import type { Principal } from '../auth/principal.js';
 import { loadTicketInScope } from './ticket-access.js';
 import { allowedActions } from './ticket-state-machine.js';
-import { findTicket, listTicketEvents, relatedTickets, toTicketSummary } from './tickets.repo.js';
+import { findTicket, findTickets, listTicketEventsOf, relatedTicketsOf, toTicketSummary, type TicketRow } from './tickets.repo.js';
 import { notFound } from '../../lib/errors.js';
 
 /** The ticket page: summary, description, timeline, related tickets and what can be done now. */
@@ -16,20 +16,39 @@ export async function getTicketDetail(
 ): Promise<TicketDetail> {
   const row = opts.afterOwnAction ? await findTicket(db, id) : await loadTicketInScope(db, p, id);
   if (!row) throw notFound('ticket');
-  const t = row.ticket;
-  const [events, related] = await Promise.all([listTicketEvents(db, t.id), relatedTickets(db, t)]);
-  return {
-    ...toTicketSummary(row),
-    description: t.description,
-    escalationSource: t.escalationSource,
-    changesService: t.changesService,
-    confirmation: t.confirmation ?? null,
-    followUpResult: t.followUpResult,
-    transferCount: t.transferCount,
-    reopenCount: t.reopenCount,
-    answeredAt: t.answeredAt?.toISOString() ?? null,
-    events,
-    related,
-    allowedActions: p.permissions.has('tickets:handle') ? allowedActions(t.state) : [],
-  };
+  return (await detailsOf(db, [row]))[0]!(p);
+}
+
+/**
+ * Details of tickets the callers just created (so they are in their scope), three queries for
+ * all of them; each result is completed with the actions its reader may take.
+ */
+export async function getCreatedTicketDetails(db: Db, ids: readonly string[]): Promise<Map<string, (p: Principal) => TicketDetail>> {
+  const rows = await findTickets(db, ids);
+  const details = await detailsOf(db, rows);
+  return new Map(rows.map((r, i) => [r.ticket.id, details[i]!]));
+}
+
+async function detailsOf(db: Db, rows: TicketRow[]): Promise<((p: Principal) => TicketDetail)[]> {
+  const [events, related] = await Promise.all([
+    listTicketEventsOf(db, rows.map((r) => r.ticket.id)),
+    relatedTicketsOf(db, rows.map((r) => r.ticket)),
+  ]);
+  return rows.map((row) => {
+    const t = row.ticket;
+    const detail = {
+      ...toTicketSummary(row),
+      description: t.description,
+      escalationSource: t.escalationSource,
+      changesService: t.changesService,
+      confirmation: t.confirmation ?? null,
+      followUpResult: t.followUpResult,
+      transferCount: t.transferCount,
+      reopenCount: t.reopenCount,
+      answeredAt: t.answeredAt?.toISOString() ?? null,
+      events: events.get(t.id) ?? [],
+      related: related.get(t.id) ?? [],
+    };
+    return (p: Principal) => ({ ...detail, allowedActions: p.permissions.has('tickets:handle') ? allowedActions(t.state) : [] });
+  });
 }

@@ -1,6 +1,6 @@
-import { and, asc, desc, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { COUNT_CAP, OPEN_STATES, TICKET_SORT_FIELDS, type TicketEvent, type TicketSummary } from '@qloop/contracts';
+import { COUNT_CAP, OPEN_STATES, TICKET_SORT_FIELDS, type TicketEvent, type TicketState, type TicketSummary } from '@qloop/contracts';
 import type { Db } from '../../db/client.js';
 import { categories, customers, orgUnits, ticketEvents, tickets, users } from '../../db/schema/index.js';
 import { orgSubtreeCondition } from '../../lib/scope.js';
@@ -78,6 +78,10 @@ export function toTicketSummary(r: TicketRow & { rank?: unknown }): TicketSummar
 export async function findTicket(db: Db, id: string) {
   const [row] = await selectSummary(db).where(eq(tickets.id, id));
   return row ?? null;
+}
+
+export async function findTickets(db: Db, ids: readonly string[]) {
+  return ids.length ? selectSummary(db).where(inArray(tickets.id, [...ids])) : [];
 }
 
 /**
@@ -176,48 +180,59 @@ export async function listTickets(
   return { items, total: Math.min(n, cap), totalIsLowerBound: n > cap };
 }
 
-export async function listTicketEvents(db: Db, ticketId: string): Promise<TicketEvent[]> {
+/** The timelines of several tickets at once, oldest entry first. */
+export async function listTicketEventsOf(db: Db, ticketIds: readonly string[]): Promise<Map<string, TicketEvent[]>> {
   const rows = await db
     .select({ e: ticketEvents, actorName: users.displayName })
     .from(ticketEvents)
     .leftJoin(users, eq(users.id, ticketEvents.actorId))
-    .where(eq(ticketEvents.ticketId, ticketId))
+    .where(inArray(ticketEvents.ticketId, [...ticketIds]))
     .orderBy(asc(ticketEvents.id));
-  return rows.map(({ e, actorName }) => ({
-    id: String(e.id),
-    at: e.at.toISOString(),
-    actorId: e.actorId,
-    actorName,
-    kind: e.kind,
-    action: e.action,
-    fromState: e.fromState,
-    toState: e.toState,
-    visibility: e.visibility,
-    body: e.body,
-    data: e.data ?? null,
-  }));
+  const byTicket = new Map<string, TicketEvent[]>(ticketIds.map((id) => [id, []]));
+  for (const { e, actorName } of rows) {
+    byTicket.get(e.ticketId)!.push({
+      id: String(e.id),
+      at: e.at.toISOString(),
+      actorId: e.actorId,
+      actorName,
+      kind: e.kind,
+      action: e.action,
+      fromState: e.fromState,
+      toState: e.toState,
+      visibility: e.visibility,
+      body: e.body,
+      data: e.data ?? null,
+    });
+  }
+  return byTicket;
 }
 
-/** Tickets linked to this one: what it repeats, what repeats it, merges both ways. */
-export async function relatedTickets(db: Db, t: { id: string; repeatOf: string | null; mergedInto: string | null }) {
+type Linkable = { id: string; repeatOf: string | null; mergedInto: string | null };
+export type RelatedTicket = { id: string; no: string; title: string; state: TicketState; relation: 'repeat_of' | 'repeated_by' | 'merged_into' | 'merged_from' };
+
+/** Tickets linked to each given one: what it repeats, what repeats it, merges both ways (50 newest each). */
+export async function relatedTicketsOf(db: Db, ts: readonly Linkable[]): Promise<Map<string, RelatedTicket[]>> {
+  const ids = ts.map((t) => t.id);
+  const targets = ts.flatMap((t) => [t.repeatOf, t.mergedInto]).filter((x): x is string => !!x);
   const rows = await db
     .select({ id: tickets.id, no: tickets.no, title: tickets.title, state: tickets.state, repeatOf: tickets.repeatOf, mergedInto: tickets.mergedInto })
     .from(tickets)
-    .where(
-      sql`${tickets.id} IN (${t.repeatOf ?? t.id}, ${t.mergedInto ?? t.id}) AND ${tickets.id} <> ${t.id}
-        OR ${tickets.repeatOf} = ${t.id} OR ${tickets.mergedInto} = ${t.id}`,
-    )
-    .orderBy(desc(tickets.createdAt))
-    .limit(50);
-  return rows.map((r) => ({
-    id: r.id,
-    no: r.no,
-    title: r.title,
-    state: r.state,
-    relation:
-      r.id === t.repeatOf ? ('repeat_of' as const)
-      : r.id === t.mergedInto ? ('merged_into' as const)
-      : r.repeatOf === t.id ? ('repeated_by' as const)
-      : ('merged_from' as const),
-  }));
+    .where(or(targets.length ? inArray(tickets.id, targets) : undefined, inArray(tickets.repeatOf, ids), inArray(tickets.mergedInto, ids)))
+    .orderBy(desc(tickets.createdAt));
+  const result = new Map<string, RelatedTicket[]>();
+  for (const t of ts) {
+    const related: RelatedTicket[] = [];
+    for (const r of rows) {
+      if (r.id === t.id || related.length >= 50) continue;
+      const relation =
+        r.id === t.repeatOf ? ('repeat_of' as const)
+        : r.id === t.mergedInto ? ('merged_into' as const)
+        : r.repeatOf === t.id ? ('repeated_by' as const)
+        : r.mergedInto === t.id ? ('merged_from' as const)
+        : null;
+      if (relation) related.push({ id: r.id, no: r.no, title: r.title, state: r.state, relation });
+    }
+    result.set(t.id, related);
+  }
+  return result;
 }

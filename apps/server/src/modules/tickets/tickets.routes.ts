@@ -19,7 +19,7 @@ import {
 import { badRequest } from '../../lib/errors.js';
 import { defineRoute, type App } from '../../lib/route.js';
 import { addTicketNote } from './add-ticket-note.js';
-import { createTicket } from './create-ticket.js';
+import { intakeQueueOf } from './intake-queue.js';
 import { getTicketDetail } from './get-ticket-detail.js';
 import { searchQueryOf } from './search-text.js';
 import { listTickets, toTicketSummary } from './tickets.repo.js';
@@ -66,15 +66,11 @@ export function registerTicketRoutes(app: App): void {
       if (key !== undefined && (typeof key !== 'string' || !IDEMPOTENCY_KEY.test(key))) {
         throw badRequest('Idempotency-Key must be 8–100 letters, digits or . _ : -');
       }
-      const { id, replayed } = await createTicket(ctx.database.db, {
-        principal: ctx.principal,
-        audit: ctx.audit,
-        input: req.body,
-        idempotencyKey: key,
-      });
-      reply.code(replayed ? 200 : 201);
-      if (replayed) reply.header('idempotent-replayed', 'true');
-      return getTicketDetail(ctx.database.db, ctx.principal, id);
+      const result = await intakeQueueOf(ctx.database).submit({ principal: ctx.principal, audit: ctx.audit, input: req.body, idempotencyKey: key });
+      if (!result.ok) throw result.error;
+      reply.code(result.replayed ? 200 : 201);
+      if (result.replayed) reply.header('idempotent-replayed', 'true');
+      return result.detail ? result.detail(ctx.principal) : getTicketDetail(ctx.database.db, ctx.principal, result.id, { afterOwnAction: true });
     },
   });
 
