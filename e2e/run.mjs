@@ -10,7 +10,7 @@
  * the dependency to playwright-core alone.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -24,8 +24,8 @@ const PASSWORD = 'Qloop#2026';
 const VIEWPORT = { width: 1280, height: 800 };
 
 // The labels the admin's menu must show in each language, in menu order.
-const MENU_ZH = ['工作台', '工单', '受理', '组织机构', '部门', '用户管理', '用户规模', '审计日志', 'API 令牌'];
-const MENU_EN = ['Dashboard', 'Work orders', 'New ticket', 'Org units', 'Departments', 'Users', 'Customer base', 'Audit log', 'API tokens'];
+const MENU_ZH = ['工作台', '工单', '受理', '组织机构', '部门', '用户管理', '分类管理', '分派规则', '用户规模', '审计日志', 'API 令牌'];
+const MENU_EN = ['Dashboard', 'Work orders', 'New ticket', 'Org units', 'Departments', 'Users', 'Categories', 'Assignment rules', 'Customer base', 'Audit log', 'API tokens'];
 
 function freePort() {
   return new Promise((resolve, reject) => {
@@ -56,9 +56,24 @@ function assert(cond, message) {
   if (!cond) throw new Error(message);
 }
 
-/** The server serves apps/web/dist; build it when missing so a fresh clone can run e2e at once. */
+/** The newest modification time of a file, or of any file under a directory (0 when missing). */
+function newestMtime(p) {
+  if (!existsSync(p)) return 0;
+  const stat = statSync(p);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(stat.mtimeMs, ...readdirSync(p).map((name) => newestMtime(path.join(p, name))));
+}
+
+/**
+ * The server serves apps/web/dist; build it when missing (a fresh clone runs e2e at once) or older
+ * than the web sources or the contracts it bundles (the journeys must test the code as it is).
+ */
 function ensureWebBuild() {
-  if (existsSync(path.join(root, 'apps/web/dist/index.html'))) return;
+  const built = path.join(root, 'apps/web/dist/index.html');
+  if (existsSync(built)) {
+    const sources = ['apps/web/src', 'apps/web/index.html', 'packages/contracts/src'].map((d) => newestMtime(path.join(root, d)));
+    if (Math.max(...sources) <= statSync(built).mtimeMs) return;
+  }
   console.log('building apps/web …');
   const r = spawnSync('npm', ['run', 'build', '-w', '@qloop/web'], { cwd: root, stdio: 'inherit' });
   if (r.status !== 0) throw new Error('web build failed');
@@ -442,6 +457,232 @@ const journeys = [
       await page.mouse.move(640, 780); // no menu left open under the pointer
       await page.locator('.ant-dropdown:not(.ant-dropdown-hidden)').waitFor({ state: 'detached', timeout: 5_000 }).catch(() => {});
       await shot(page, 'tickets-list-en-US');
+      await switchLanguage(page, 'zh-CN');
+    },
+  },
+  {
+    name: '(i) an import with bad rows shows its per-row report',
+    async run({ page }) {
+      await login(page, 'admin');
+      await page.getByTestId('nav-tickets').click();
+      await page.getByTestId('ticket-import').click();
+      await page.waitForURL('**/tickets/import');
+      await page.getByTestId('page-title').filter({ hasText: /^导入工单$/ }).waitFor({ timeout: 15_000 });
+      // the codes the file uses are the seed's (apps/server/src/seed): make sure they still exist
+      const categories = (await (await page.request.get('/api/v1/categories')).json()).items.map((c) => c.code);
+      const units = (await (await page.request.get('/api/v1/org-units')).json()).items.map((u) => u.code);
+      for (const code of ['S01-01', 'B01-01', 'N01-01']) assert(categories.includes(code), `seed category ${code}`);
+      for (const code of ['JN-DZ-S01', 'JN-DZ-S02', 'JN-DZ-T01']) assert(units.includes(code), `seed org unit ${code}`);
+      assert(!categories.includes('ZZ-99'), 'ZZ-99 is unknown');
+
+      // yesterday, Beijing time: a time the server accepts (not in the future)
+      const day = new Date(Date.now() + 8 * 3600_000 - 86_400_000).toISOString().slice(0, 10);
+      const tag = Date.now().toString(36);
+      const csv = [
+        '诉求类型,受理渠道,标题,问题描述,分类编码,组织编码,联系电话,客户姓名,受理时间',
+        `投诉,热线,导入${tag}：话费多扣,上月多扣30元,S01-01,JN-DZ-S01,13811112222,张先生,${day} 09:30`, // row 2 ok
+        `咨询,营业厅,导入${tag}：套餐咨询,,B01-01,JN-DZ-S02,13811113333,,${day} 10:00`, // row 3 ok
+        `故障报修,热线,导入${tag}：信号差,,N01-01,JN-DZ-T01,13811117777,李女士,${day} 11:15`, // row 4 ok
+        `投诉,热线,导入${tag}：错误电话,,S01-01,JN-DZ-S01,12345,,${day} 10:00`, // row 5 wrong phone
+        `投诉,热线,导入${tag}：未知分类,,ZZ-99,JN-DZ-S01,13811114444,,${day} 10:00`, // row 6 unknown category
+        `投诉,热线,导入${tag}：错误日期,,S01-01,JN-DZ-S01,13811115555,,2026-02-30`, // row 7 no such date
+        `咨询,营业厅,导入${tag}：套餐咨询,,B01-01,JN-DZ-S02,13811113333,,${day} 10:00`, // row 8 duplicates row 3
+      ].join('\n');
+      await shot(page, 'import-upload-zh-CN');
+      await page
+        .getByTestId('import-dragger')
+        .locator('input[type=file]')
+        .setInputFiles({ name: 'e2e-tickets.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+
+      // the suggested mapping is kept: each header maps to its field, with a sample value beside it
+      await page.getByTestId('import-mapping').waitFor({ timeout: 15_000 });
+      assert((await page.getByTestId('import-total').innerText()).includes('7 行数据'), 'seven data rows read');
+      for (const [field, column] of [['type', 'A · 诉求类型'], ['title', 'C · 标题'], ['categoryCode', 'E · 分类编码'], ['phone', 'G · 联系电话'], ['createdAt', 'I · 受理时间']]) {
+        const shown = await page.getByTestId(`map-${field}`).innerText();
+        assert(shown.includes(column), `${field} mapped to ${column}: ${shown}`);
+      }
+      const titleRow = page.getByTestId('import-mapping').locator('.ant-table-row').filter({ has: page.getByTestId('map-title') });
+      assert((await titleRow.innerText()).includes(`导入${tag}：话费多扣`), 'sample value beside the title');
+      assert((await page.getByTestId('map-priority').innerText()).includes('不导入'), 'priority has no column');
+      await page.getByTestId('import-mode-valid_rows').click();
+      await shot(page, 'import-mapping-zh-CN');
+
+      // validation first: nothing is created, the same rows are reported
+      await page.getByTestId('import-validate').click();
+      await page.getByTestId('import-dry-run').waitFor({ timeout: 15_000 });
+      const dry = await page.getByTestId('import-dry-run').innerText();
+      assert(dry.includes('3 行有效') && dry.includes('4 行有错误'), `dry-run summary: ${dry}`);
+      assert((await page.getByTestId('import-errors').locator('.ant-table-row').count()) === 4, 'dry run lists the bad rows');
+      await page.getByTestId('import-dry-run').getByRole('button').click(); // 查看明细 scrolls to them
+      await page.waitForTimeout(500);
+      await shot(page, 'import-dry-run-zh-CN');
+
+      await page.getByTestId('import-run').click();
+      await page.getByTestId('import-report').waitFor({ timeout: 30_000 });
+      const count = async (id) => Number((await page.getByTestId(id).locator('.ant-statistic-content').innerText()).replace(/\D/g, ''));
+      assert((await count('import-count-imported')) === 3, `imported: ${await count('import-count-imported')}`);
+      assert((await count('import-count-failed')) === 4, `failed: ${await count('import-count-failed')}`);
+      assert((await page.getByTestId('import-summary').innerText()).includes('已导入 3 张工单'), 'summary names the imported count');
+      const errorRows = await page.getByTestId('import-errors').locator('.ant-table-row').allInnerTexts();
+      const expected = [
+        [5, '联系电话', '“12345”不是有效的电话号码'],
+        [6, '分类编码', '没有编码为“ZZ-99”的现行分类'],
+        [7, '受理时间', '“2026-02-30”不是有效的时间'],
+        [8, '—', '与第 3 行重复'],
+      ];
+      assert(errorRows.length === expected.length, `error rows: ${errorRows.join(' | ')}`);
+      expected.forEach(([row, field, message], i) => {
+        const cells = errorRows[i].split('\t').map((c) => c.trim());
+        assert(Number(cells[0]) === row && cells[1] === field && cells[2].includes(message), `error row ${i + 1}: ${errorRows[i]}`);
+      });
+      await shot(page, 'import-report-zh-CN');
+      // the error report downloads as CSV, built in the browser from the same rows
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('import-download-errors').click()]);
+      assert(download.suggestedFilename() === 'e2e-tickets-errors.csv', `report file name: ${download.suggestedFilename()}`);
+      const report = readFileSync(await download.path(), 'utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+      assert(report[0] === '行号,字段,错误' && report.length === 5, `error report: ${report.join(' | ')}`);
+      assert(report[1].startsWith('5,联系电话,') && report[4].startsWith('8,—,与第 3 行重复'), `error report rows: ${report.join(' | ')}`);
+
+      await switchLanguage(page, 'en-US');
+      await page.getByTestId('page-title').filter({ hasText: /^Import tickets$/ }).waitFor();
+      const en = await page.getByTestId('import-errors').locator('.ant-table-row').first().innerText();
+      assert(en.includes('“12345” is not a phone number') && en.includes('Phone'), `report in English: ${en}`);
+      await page.mouse.move(640, 780); // no language menu left open under the pointer
+      await page.locator('.ant-dropdown:not(.ant-dropdown-hidden)').waitFor({ state: 'detached', timeout: 5_000 }).catch(() => {});
+      await page.evaluate(() => globalThis.scrollTo(0, 0));
+      await shot(page, 'import-report-en-US');
+      await switchLanguage(page, 'zh-CN');
+
+      // the imported tickets are in the work list, under 我受理的 (the importer is their 首问负责人)
+      await page.getByTestId('import-view-tickets').click();
+      await page.waitForURL(/\/tickets\?scope=accepted/);
+      await page.locator('.ant-table-row', { hasText: `导入${tag}：信号差` }).waitFor({ timeout: 15_000 });
+      const listed = await page.getByTestId('ticket-table').locator('.ant-table-row', { hasText: `导入${tag}` }).count();
+      assert(listed === 3, `the three imported tickets are listed (${listed})`);
+    },
+  },
+  {
+    name: '(j) admin edits the category tree and an assignment rule',
+    async run({ page }) {
+      await login(page, 'admin');
+      // ---- categories: add a level-4 topic under a seeded level-3 one, then retire it
+      await page.getByTestId('nav-categories').click();
+      await page.getByTestId('page-title').filter({ hasText: /^分类管理$/ }).waitFor({ timeout: 15_000 });
+      await tableHasRows(page);
+      await page.getByTestId('category-search').locator('input').fill('误收费');
+      await page.locator('.ant-table-row', { hasText: 'S01-01' }).first().waitFor();
+      assert((await page.locator('mark', { hasText: '误收费' }).count()) >= 1, 'the match is highlighted');
+      await shot(page, 'categories-search-zh-CN');
+
+      await page.getByTestId('category-add-S01-01').click();
+      const add = page.locator('.ant-modal').filter({ hasText: '下新建分类' });
+      await add.waitFor();
+      await add.locator('#code').fill('S01-01-E2E');
+      await add.locator('#name').fill('国际漫游误收费');
+      await add.locator('#nameEn').fill('Wrong roaming charge');
+      await shot(page, 'category-add-dialog-zh-CN');
+      await add.getByRole('button', { name: /保\s*存/ }).click();
+      await page.locator('.ant-message').getByText('分类已创建').waitFor({ timeout: 10_000 });
+      const row = page.locator('.ant-table-row', { hasText: 'S01-01-E2E' });
+      await row.waitFor({ timeout: 10_000 });
+      assert((await row.innerText()).includes('4 级'), `level 4 shown: ${await row.innerText()}`);
+
+      // the confirmation says how many categories below go with it (计费: three topics and the new one)
+      await page.getByTestId('category-retire-S01').click();
+      const subtree = page.locator('.ant-popover:not(.ant-popover-hidden)').filter({ hasText: '停用“计费”' });
+      await subtree.waitFor();
+      assert((await subtree.innerText()).includes('其下 4 个启用中的下级分类将一并停用'), `subtree count: ${await subtree.innerText()}`);
+      await shot(page, 'category-retire-confirm-zh-CN');
+      await subtree.getByRole('button', { name: /取\s*消/ }).click();
+
+      await page.getByTestId('category-retire-S01-01-E2E').click();
+      const confirm = page.locator('.ant-popover:not(.ant-popover-hidden)').filter({ hasText: '停用“国际漫游误收费”' });
+      await confirm.waitFor();
+      await confirm.locator('.ant-btn-dangerous').click();
+      await page.locator('.ant-message').getByText('已停用 1 个分类').waitFor({ timeout: 10_000 });
+      await row.locator('.ant-tag', { hasText: '已停用' }).waitFor({ timeout: 10_000 });
+      assert((await page.getByTestId('category-reactivate-S01-01-E2E').count()) === 1, 're-activate offered');
+      await page.mouse.move(640, 790);
+      await shot(page, 'categories-retired-zh-CN');
+
+      await page.locator('.ant-message-notice').last().waitFor({ state: 'detached', timeout: 10_000 }); // toasts gone
+      await switchLanguage(page, 'en-US');
+      await page.getByTestId('page-title').filter({ hasText: /^Categories$/ }).waitFor();
+      await page.getByTestId('category-search').locator('input').fill('');
+      await page.locator('.ant-table-thead', { hasText: 'Level' }).waitFor();
+      await page.mouse.move(640, 790);
+      await shot(page, 'categories-en-US');
+      await switchLanguage(page, 'zh-CN');
+
+      // ---- assignment: a group with a member, two rules, the second moved up
+      await page.getByTestId('nav-assignment').click();
+      await page.getByTestId('page-title').filter({ hasText: /^分派规则$/ }).waitFor({ timeout: 15_000 });
+      await page.getByTestId('group-create').click();
+      const groupDialog = page.locator('.ant-modal').filter({ hasText: '新建处理组' });
+      await groupDialog.waitFor();
+      await groupDialog.locator('#code').fill('DZ-BILL');
+      await groupDialog.locator('#name').fill('东州计费投诉组');
+      await groupDialog.getByTestId('group-add-member').click();
+      const member = groupDialog.getByTestId('group-member-row').first();
+      await member.locator('.ant-select').first().click();
+      await page.keyboard.type('张晓');
+      await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: '张晓' }).first().click();
+      await member.locator('.ant-select').nth(1).click();
+      await page.keyboard.type('计费');
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('Escape');
+      await shot(page, 'assignment-group-dialog-zh-CN');
+      await groupDialog.getByRole('button', { name: /保\s*存/ }).click();
+      await page.locator('.ant-message').getByText('处理组已创建').waitFor({ timeout: 10_000 });
+      await page.locator('.ant-table-row', { hasText: 'DZ-BILL' }).waitFor();
+      await shot(page, 'assignment-groups-zh-CN');
+
+      await page.getByTestId('tab-rules').click();
+      const addRule = async (name, fill) => {
+        await page.getByTestId('rule-create').click();
+        const dialog = page.locator('.ant-modal').filter({ hasText: '新建规则' });
+        await dialog.waitFor();
+        await dialog.locator('#name').fill(name);
+        if (fill) await fill(dialog);
+        await dialog.getByTestId('rule-group').click();
+        await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: 'DZ-BILL' }).click();
+        return dialog;
+      };
+      let dialog = await addRule('兜底：全部工单');
+      await dialog.getByRole('button', { name: /保\s*存/ }).click();
+      await page.locator('.ant-message').getByText('规则已创建').first().waitFor({ timeout: 10_000 });
+      await dialog.waitFor({ state: 'hidden' });
+      dialog = await addRule('东州计费投诉', async (d) => {
+        await d.locator('#types').click();
+        await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: /^投诉$/ }).click();
+        await page.keyboard.press('Escape');
+        await d.locator('#categoryIds').click();
+        await page.keyboard.type('计费');
+        await page.locator('.ant-select-tree-title', { hasText: /^计费$/ }).click();
+        await page.keyboard.press('Escape');
+        await d.getByTestId('rule-strategy-least_open').click();
+      });
+      await shot(page, 'assignment-rule-dialog-zh-CN');
+      await dialog.getByRole('button', { name: /保\s*存/ }).click();
+      await dialog.waitFor({ state: 'hidden', timeout: 10_000 });
+      const names = () => page.getByTestId('rule-name').allInnerTexts();
+      await waitUntil(async () => ((await names()).length === 2 ? true : null), 'two rules listed');
+      assert(JSON.stringify(await names()) === JSON.stringify(['兜底：全部工单', '东州计费投诉']), `order after adding: ${await names()}`);
+      await page.locator('.ant-table-row').filter({ has: page.getByTestId('rule-name').getByText('东州计费投诉', { exact: true }) }).getByTestId('rule-up').click();
+      await waitUntil(async () => ((await names())[0] === '东州计费投诉' ? true : null), 'the rule to move up').catch(async () => {
+        throw new Error(`order after moving up: ${await names()}`);
+      });
+      await page.locator('.ant-message').getByText('顺序已更新').waitFor({ timeout: 10_000 });
+      await page.mouse.move(640, 790);
+      await shot(page, 'assignment-rules-zh-CN');
+      // the order is the server's: a reload shows the same
+      await page.reload();
+      await page.getByTestId('rule-name').first().waitFor({ timeout: 15_000 });
+      assert((await names())[0] === '东州计费投诉', 'order kept after reload');
+      await switchLanguage(page, 'en-US');
+      await page.getByTestId('page-title').filter({ hasText: /^Assignment rules$/ }).waitFor();
+      await page.mouse.move(640, 790);
+      await shot(page, 'assignment-rules-en-US');
       await switchLanguage(page, 'zh-CN');
     },
   },

@@ -20,9 +20,12 @@ const UsersPage = lazy(() => import('./features/users/users-page'));
 const CustomerBasePage = lazy(() => import('./features/customer-base/customer-base-page'));
 const AuditPage = lazy(() => import('./features/audit/audit-page'));
 const TokensPage = lazy(() => import('./features/tokens/tokens-page'));
+const CategoriesPage = lazy(() => import('./features/admin-categories/categories-page'));
+const AssignmentPage = lazy(() => import('./features/assignment/assignment-page'));
 const TicketsPage = lazy(() => import('./features/tickets/tickets-page'));
 const NewTicketPage = lazy(() => import('./features/tickets/new-ticket-page'));
 const TicketPage = lazy(() => import('./features/tickets/ticket-page'));
+const TicketImportPage = lazy(() => import('./features/ticket-import/ticket-import-page'));
 
 /** The page of each menu entry; the entry's permission (components/nav.tsx) guards it. */
 const PAGES: Record<string, ComponentType> = {
@@ -34,6 +37,8 @@ const PAGES: Record<string, ComponentType> = {
   '/customer-base': CustomerBasePage,
   '/audit': AuditPage,
   '/api-tokens': TokensPage,
+  '/categories': CategoriesPage,
+  '/assignment': AssignmentPage,
 };
 
 /** Routes. Every page checks its permission again: a typed URL must not bypass the menu. */
@@ -70,7 +75,16 @@ export function App() {
                 />
               );
             })}
-            {/* a page that has no menu entry of its own; the static /tickets/new ranks before it */}
+            {/* reached from the work list's 导入 button; the menu keeps 工单 selected */}
+            <Route
+              path="tickets/import"
+              element={
+                <RequirePermission permission="tickets:create">
+                  <TicketImportPage />
+                </RequirePermission>
+              }
+            />
+            {/* a page that has no menu entry of its own; the static /tickets/new and /tickets/import rank before it */}
             <Route
               path="tickets/:id"
               element={

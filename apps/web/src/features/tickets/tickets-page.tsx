@@ -1,5 +1,5 @@
 import { Button, Card, Checkbox, DatePicker, Dropdown, Empty, Flex, Input, Select, Switch, Table, Tag, Tooltip, TreeSelect, Typography } from 'antd';
-import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { CHANNELS, PRIORITIES, REQUEST_TYPES, TICKET_STATES, type TicketSummary } from '@qloop/contracts';
 import dayjs from 'dayjs';
 import { useState } from 'react';
@@ -73,6 +73,11 @@ export default function TicketsPage() {
             >
               <Button icon={<DownloadOutlined />}>{t('ticket.export')}</Button>
             </Dropdown>
+            {can('tickets:create') && (
+              <Button icon={<UploadOutlined />} onClick={() => navigate('/tickets/import')} data-testid="ticket-import">
+                {t('ticketImport.open')}
+              </Button>
+            )}
             {can('tickets:create') && (
               <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/tickets/new')} data-testid="ticket-new">
                 {t('ticket.newTicket')}
