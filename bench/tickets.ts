@@ -4,44 +4,104 @@
  * page (50 rows, 3 filters, sorted) latency, Chinese search latency; and a 100,000-row import.
  */
 import { randomBytes } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import { Worker } from 'node:worker_threads';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { buildApp } from '../apps/server/src/app.js';
 import { loadConfig } from '../apps/server/src/config.js';
 import { openDatabase, type Database } from '../apps/server/src/db/client.js';
 import { migrate } from '../apps/server/src/db/migrate.js';
-import { categories, customers, orgUnits, ticketEvents, tickets, users } from '../apps/server/src/db/schema/index.js';
+import {
+  categories,
+  customers,
+  orgUnits,
+  ticketEvents,
+  tickets,
+  users,
+} from '../apps/server/src/db/schema/index.js';
 import { ensurePortalUser, seedCategories, seedDemo } from '../apps/server/src/seed/seed.js';
 import { generateDemoTickets } from '../apps/server/src/seed/demo-tickets.js';
 import { eq } from 'drizzle-orm';
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
 const stats = (ms: number[]) => {
   const s = [...ms].sort((a, b) => a - b);
-  return { n: s.length, p50: +percentile(s, 0.5).toFixed(1), p95: +percentile(s, 0.95).toFixed(1), p99: +percentile(s, 0.99).toFixed(1) };
+  return {
+    n: s.length,
+    p50: +percentile(s, 0.5).toFixed(1),
+    p95: +percentile(s, 0.95).toFixed(1),
+    p99: +percentile(s, 0.99).toFixed(1),
+  };
 };
 
 async function loadTickets(database: Database, total: number, log: (s: string) => void) {
   const db = database.db;
-  const units = await db.select({ id: orgUnits.id, path: orgUnits.path }).from(orgUnits).where(sql`${orgUnits.kind} IN ('store','team')`);
-  const cats = await db.select({ id: categories.id, code: categories.code, path: categories.path }).from(categories).where(eq(categories.level, 3));
-  const people = await db.select({ id: users.id, orgUnitId: users.orgUnitId, role: users.role, path: orgUnits.path }).from(users).innerJoin(orgUnits, eq(orgUnits.id, users.orgUnitId));
+  const units = await db
+    .select({ id: orgUnits.id, path: orgUnits.path })
+    .from(orgUnits)
+    .where(sql`${orgUnits.kind} IN ('store','team')`);
+  const cats = await db
+    .select({ id: categories.id, code: categories.code, path: categories.path })
+    .from(categories)
+    .where(eq(categories.level, 3));
+  const people = await db
+    .select({ id: users.id, orgUnitId: users.orgUnitId, role: users.role, path: orgUnits.path })
+    .from(users)
+    .innerJoin(orgUnits, eq(orgUnits.id, users.orgUnitId));
   const chunk = 50_000;
   const started = performance.now();
   for (let done = 0, seed = 1; done < total; done += chunk, seed++) {
     const n = Math.min(chunk, total - done);
-    const data = generateDemoTickets({ now: new Date(), days: 365, count: n, seed, units, categories: cats, users: people });
+    const data = generateDemoTickets({
+      now: new Date(),
+      days: 365,
+      count: n,
+      seed,
+      units,
+      categories: cats,
+      users: people,
+    });
     // unique numbers and customer numbers across chunks
     data.tickets.forEach((t, i) => (t.no = `${t.no!.slice(0, 10)}${String(done + i + 1).padStart(8, '0')}`));
     data.customers.forEach((c) => (c.customerNo = `${c.customerNo}-${seed}`));
-    for (let i = 0; i < data.customers.length; i += 2000) await db.insert(customers).values(data.customers.slice(i, i + 2000));
-    for (let i = 0; i < data.tickets.length; i += 1000) await db.insert(tickets).values(data.tickets.slice(i, i + 1000));
+    for (let i = 0; i < data.customers.length; i += 2000)
+      await db.insert(customers).values(data.customers.slice(i, i + 2000));
+    for (let i = 0; i < data.tickets.length; i += 1000)
+      await db.insert(tickets).values(data.tickets.slice(i, i + 1000));
     const created = data.events.filter((e) => e.kind === 'created');
-    for (let i = 0; i < created.length; i += 3000) await db.insert(ticketEvents).values(created.slice(i, i + 3000));
+    for (let i = 0; i < created.length; i += 3000)
+      await db.insert(ticketEvents).values(created.slice(i, i + 3000));
     log(`  loaded ${done + n} tickets (${((performance.now() - started) / 1000).toFixed(0)} s)`);
   }
   await database.sql.exec('ANALYZE');
   return (performance.now() - started) / 1000;
+}
+
+type Planned = { method: string; path: string; headers: Record<string, string>; body?: string };
+type Driven = {
+  ms: number[];
+  failures: number;
+  seconds: number;
+  firstError: string | null;
+  serverBusyMsPerRequest: number;
+};
+
+/** Runs the requests from a worker thread with `clients` concurrent connections. */
+function drive(base: string, clients: number, expect: number, requests: Planned[]): Promise<Driven> {
+  // the server's event loop (this thread) busy time per request: its CPU cost, whatever the contention
+  const before = performance.eventLoopUtilization();
+  return new Promise((resolve, reject) => {
+    const w = new Worker(new URL('./http-load.mjs', import.meta.url), {
+      workerData: { base, clients, expect, requests },
+    });
+    w.once('message', (r: Omit<Driven, 'serverBusyMsPerRequest'>) => {
+      const elu = performance.eventLoopUtilization(before);
+      resolve({ ...r, serverBusyMsPerRequest: +(elu.active / requests.length).toFixed(2) });
+    });
+    w.once('error', reject);
+  });
 }
 
 export async function benchTickets(pgUrl: string, total: number, log: (s: string) => void) {
@@ -50,7 +110,9 @@ export async function benchTickets(pgUrl: string, total: number, log: (s: string
   const name = keep ?? `qloop_bench_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: pgUrl });
   await admin.connect();
-  const exists = keep ? (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [keep])).rowCount : 0;
+  const exists = keep
+    ? (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [keep])).rowCount
+    : 0;
   if (!exists) await admin.query(`CREATE DATABASE ${name}`);
   const url = new URL(pgUrl);
   url.pathname = `/${name}`;
@@ -64,65 +126,165 @@ export async function benchTickets(pgUrl: string, total: number, log: (s: string
       await ensurePortalUser(database.db);
       results.loadSeconds = +(await loadTickets(database, total, log)).toFixed(1);
     }
-    results.tickets = (await database.sql.query<{ n: number }>('SELECT count(*)::int AS n FROM tickets'))[0]!.n;
+    results.tickets = (
+      await database.sql.query<{ n: number }>('SELECT count(*)::int AS n FROM tickets')
+    )[0]!.n;
 
-    const config = loadConfig({ LOG_LEVEL: 'silent', WEB_DIST: '/nonexistent', LOGIN_RATE_LIMIT: '100000', NODE_ENV: 'production' } as NodeJS.ProcessEnv);
+    const config = loadConfig({
+      LOG_LEVEL: 'silent',
+      WEB_DIST: '/nonexistent',
+      LOGIN_RATE_LIMIT: '100000',
+      NODE_ENV: 'production',
+    } as NodeJS.ProcessEnv);
     const app = await buildApp({ config, database, sessionSecret: 'bench'.padEnd(40, 'x'), logger: false });
     await app.listen({ port: 0, host: '127.0.0.1' });
     const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
     const login = async (username: string) => {
-      const res = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'Qloop#2026' }) });
+      const res = await fetch(`${base}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username, password: 'Qloop#2026' }),
+      });
       const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
       return { cookie, csrf: ((await res.json()) as { csrfToken: string }).csrfToken };
     };
     const bm = await login('bm.dz');
     const qm = await login('qm.li');
-    const [cat] = await database.db.select({ id: categories.id }).from(categories).where(eq(categories.code, 'S01-01'));
-    const [org] = await database.db.select({ id: orgUnits.id }).from(orgUnits).where(eq(orgUnits.code, 'JN-DZ-S01'));
+    const [cat] = await database.db
+      .select({ id: categories.id })
+      .from(categories)
+      .where(eq(categories.code, 'S01-01'));
+    const [org] = await database.db
+      .select({ id: orgUnits.id })
+      .from(orgUnits)
+      .where(eq(orgUnits.code, 'JN-DZ-S01'));
 
-    // create: 50 concurrent clients for a fixed number of requests
-    const clients = 50;
-    const perClient = 40;
-    const createMs: number[] = [];
-    let failures = 0;
-    const t0 = performance.now();
-    await Promise.all(
-      Array.from({ length: clients }, async (_, c) => {
-        for (let i = 0; i < perClient; i++) {
-          const s = performance.now();
-          const res = await fetch(`${base}/api/v1/tickets`, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json', cookie: bm.cookie, 'x-csrf-token': bm.csrf },
-            body: JSON.stringify({ type: 'complaint', channel: 'hotline', title: '宽带断网，光猫红灯', description: '压测工单', categoryId: cat!.id, orgUnitId: org!.id, customer: { phone: `139${String(c * 1000 + i).padStart(8, '0')}` } }),
-          });
-          await res.arrayBuffer();
-          if (res.status !== 201) failures++;
-          createMs.push(performance.now() - s);
-        }
-      }),
-    );
-    const createSeconds = (performance.now() - t0) / 1000;
-    results.create = { clients, requests: clients * perClient, failures, perSecond: Math.round((clients * perClient) / createSeconds), ...stats(createMs) };
-
-    // list and search: 10 concurrent readers
-    const timeGets = async (path: string, n: number, who = qm) => {
-      const ms: number[] = [];
-      await Promise.all(
-        Array.from({ length: 10 }, async () => {
-          for (let i = 0; i < n / 10; i++) {
-            const s = performance.now();
-            const res = await fetch(`${base}${path}`, { headers: { cookie: who.cookie } });
-            await res.arrayBuffer();
-            if (res.status !== 200) throw new Error(`${path}: ${res.status}`);
-            ms.push(performance.now() - s);
-          }
-        }),
+    // create: 50 concurrent clients; list and search: 1 client (latency) and 10 clients (under load)
+    const runId = randomBytes(3).toString('hex');
+    const createBody = (i: number) =>
+      JSON.stringify({
+        type: 'complaint',
+        channel: 'hotline',
+        title: '宽带断网，光猫红灯',
+        description: '压测工单',
+        categoryId: cat!.id,
+        orgUnitId: org!.id,
+        customer: { phone: `139${String(i).padStart(8, '0')}` },
+      });
+    // BENCH_ONLY=create,list,listBranch,search,import runs a subset
+    const only = process.env.BENCH_ONLY?.split(',');
+    const wanted = (phase: string) => !only || only.includes(phase);
+    if (wanted('create')) {
+      const create = await drive(
+        base,
+        50,
+        201,
+        Array.from({ length: 4000 }, (_, i) => ({
+          method: 'POST',
+          path: '/api/v1/tickets',
+          headers: {
+            'content-type': 'application/json',
+            cookie: bm.cookie,
+            'x-csrf-token': bm.csrf,
+            'idempotency-key': `bench-${runId}-${i}`,
+          },
+          body: createBody(i),
+        })),
       );
-      return stats(ms);
-    };
-    results.list = await timeGets('/api/v1/tickets?pageSize=50&type=complaint&channel=hotline&open=true&sort=-createdAt', 300);
-    results.listBranch = await timeGets(`/api/v1/tickets?pageSize=50&type=complaint&channel=hotline&state=closed&sort=-createdAt&page=3`, 300, bm);
-    results.search = await timeGets(`/api/v1/tickets?pageSize=50&q=${encodeURIComponent('宽带断网')}`, 200);
+      results.create = {
+        clients: 50,
+        requests: create.ms.length,
+        failures: create.failures,
+        firstError: create.firstError,
+        serverBusyMsPerRequest: create.serverBusyMsPerRequest,
+        perSecond: Math.round(create.ms.length / create.seconds),
+        ...stats(create.ms),
+      };
+    }
+    const gets = (path: string, n: number, who = qm) =>
+      Array.from({ length: n }, () => ({ method: 'GET', path, headers: { cookie: who.cookie } }));
+    const listPath = '/api/v1/tickets?pageSize=50&type=complaint&channel=hotline&open=true&sort=-createdAt';
+    const branchPath =
+      '/api/v1/tickets?pageSize=50&type=complaint&channel=hotline&state=closed&sort=-createdAt&page=3';
+    const searchPath = `/api/v1/tickets?pageSize=50&q=${encodeURIComponent('宽带断网')}`;
+    for (const [name, path, who] of [
+      ['list', listPath, qm],
+      ['listBranch', branchPath, bm],
+      ['search', searchPath, qm],
+    ] as const) {
+      if (!wanted(name)) continue;
+      const one = await drive(base, 1, 200, gets(path, 200, who));
+      const ten = await drive(base, 10, 200, gets(path, 500, who));
+      results[name] = {
+        oneClient: { ...stats(one.ms), serverBusyMsPerRequest: one.serverBusyMsPerRequest },
+        tenClients: {
+          ...stats(ten.ms),
+          perSecond: Math.round(ten.ms.length / ten.seconds),
+          serverBusyMsPerRequest: ten.serverBusyMsPerRequest,
+        },
+      };
+    }
+
+    // import of 100,000 rows (valid_rows), by a branch manager, through the API
+    if (wanted('import')) {
+      const importRows = Number(process.env.BENCH_IMPORT_ROWS ?? 100_000);
+      const header = '类型,渠道,标题,描述,分类编码,组织编码,电话,客户姓名,受理时间';
+      const lines = [header];
+      for (let i = 0; i < importRows; i++) {
+        const day = String(1 + (i % 28)).padStart(2, '0');
+        lines.push(
+          `投诉,热线,宽带断网${i},光猫红灯,S01-01,JN-DZ-S01,138${String(i).padStart(8, '0')},,2026-10-${day} 09:30`,
+        );
+      }
+      const boundary = '----qloopbench';
+      const payload = Buffer.concat([
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="bench.csv"\r\nContent-Type: text/csv\r\n\r\n`,
+        ),
+        Buffer.from(lines.join('\n')),
+        Buffer.from(`\r\n--${boundary}--\r\n`),
+      ]);
+      const i0 = performance.now();
+      const up = await fetch(`${base}/api/v1/tickets/imports`, {
+        method: 'POST',
+        headers: {
+          'content-type': `multipart/form-data; boundary=${boundary}`,
+          cookie: bm.cookie,
+          'x-csrf-token': bm.csrf,
+        },
+        body: payload,
+      });
+      if (up.status !== 201 && up.status !== 200)
+        throw new Error(`import upload refused: ${up.status} ${await up.text()}`);
+      const job = (await up.json()) as { id: string; suggestedMapping: unknown };
+      const uploadSeconds = (performance.now() - i0) / 1000;
+      const started = await fetch(`${base}/api/v1/tickets/imports/${job.id}/run`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie: bm.cookie, 'x-csrf-token': bm.csrf },
+        body: JSON.stringify({ mapping: job.suggestedMapping, mode: 'valid_rows' }),
+      });
+      if (started.status !== 202)
+        throw new Error(`import run refused: ${started.status} ${await started.text()}`);
+      let state: { status: string; importedRows: number; failedRows: number; message: string | null };
+      for (;;) {
+        await new Promise((r) => setTimeout(r, 500));
+        const res = await fetch(`${base}/api/v1/tickets/imports/${job.id}`, {
+          headers: { cookie: bm.cookie },
+        });
+        if (res.status !== 200) throw new Error(`import status: ${res.status} ${await res.text()}`);
+        state = (await res.json()) as typeof state;
+        if (state.status === 'done' || state.status === 'failed') break;
+      }
+      results.import = {
+        rows: importRows,
+        uploadSeconds: +uploadSeconds.toFixed(1),
+        totalSeconds: +((performance.now() - i0) / 1000).toFixed(1),
+        status: state.status,
+        imported: state.importedRows,
+        failed: state.failedRows,
+        message: state.message,
+      };
+    }
     await app.close();
   } finally {
     await database.sql.close();

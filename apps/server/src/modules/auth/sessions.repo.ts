@@ -1,4 +1,4 @@
-import { and, eq, gt, lt, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { apiTokens, orgUnits, sessions, users } from '../../db/schema/index.js';
 import type { PrincipalUser } from './principal.js';
@@ -24,25 +24,29 @@ export async function insertSession(
 }
 
 /** The user behind a live session, or null when the session is unknown, expired or idle too long. */
-export async function findSessionUser(
+/**
+ * The users behind live sessions (not expired, not idle for `idleHours`, user active), by session
+ * hash: one query for many concurrent requests.
+ */
+export async function findSessionUsers(
   db: Db,
-  idHash: string,
-  idleSince: Date,
-): Promise<(PrincipalUser & { lastSeenAt: Date }) | null> {
-  const [row] = await db
-    .select({ ...principalColumns, lastSeenAt: sessions.lastSeenAt })
+  idHashes: string[],
+  idleHours: number,
+): Promise<Map<string, PrincipalUser & { lastSeenAt: Date }>> {
+  const rows = await db
+    .select({ ...principalColumns, lastSeenAt: sessions.lastSeenAt, idHash: sessions.idHash })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .innerJoin(orgUnits, eq(orgUnits.id, users.orgUnitId))
     .where(
       and(
-        eq(sessions.idHash, idHash),
+        inArray(sessions.idHash, idHashes),
         gt(sessions.expiresAt, sql`now()`),
-        gt(sessions.lastSeenAt, idleSince),
+        gt(sessions.lastSeenAt, sql`now() - ${`${idleHours} hours`}::interval`),
         eq(users.active, true),
       ),
     );
-  return row ? normalise(row) : null;
+  return new Map(rows.map(({ idHash, ...row }) => [idHash, normalise(row)]));
 }
 
 export async function touchSession(db: Db, idHash: string): Promise<void> {
