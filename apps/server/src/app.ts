@@ -36,6 +36,7 @@ import { registerCategoryRoutes } from './modules/categories/categories.routes.j
 import { registerCustomerRoutes } from './modules/customers/customers.routes.js';
 import { registerTicketRoutes } from './modules/tickets/tickets.routes.js';
 import { registerSavedFilterRoutes } from './modules/saved-filters/saved-filters.routes.js';
+import { registerCalendarRoutes } from './modules/calendars/calendars.routes.js';
 import { registerAssignmentRoutes } from './modules/assignment/assignment.routes.js';
 import { registerNotificationRoutes } from './modules/notifications/notifications.routes.js';
 import { registerPortalRoutes } from './modules/portal/portal.routes.js';
@@ -155,6 +156,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   registerTicketImportRoutes(app);
   registerTicketRoutes(app);
   registerSavedFilterRoutes(app);
+  registerCalendarRoutes(app);
   registerAssignmentRoutes(app);
   registerNotificationRoutes(app);
   registerPortalRoutes(app);

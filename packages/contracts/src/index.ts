@@ -12,3 +12,4 @@ export * from './notifications.js';
 export * from './portal.js';
 export * from './ticket-import.js';
 export * from './saved-filters.js';
+export * from './calendars.js';

@@ -32,6 +32,10 @@ export const PERMISSIONS = [
   'customers:read',
   'categories:manage',
   'assignment:manage',
+  /** read calendars and SLA standards, use the deadline calculator */
+  'sla:read',
+  /** edit calendars and SLA standards */
+  'sla:manage',
 ] as const;
 export const Permission = z.enum(PERMISSIONS);
 export type Permission = z.infer<typeof Permission>;
@@ -54,8 +58,10 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'customers:read',
     'categories:manage',
     'assignment:manage',
+    'sla:read',
+    'sla:manage',
   ],
-  dept_manager: ['org:read', 'users:read', 'customer_base:read', 'tickets:read', 'tickets:handle', 'customers:read'],
+  dept_manager: ['org:read', 'users:read', 'customer_base:read', 'tickets:read', 'tickets:handle', 'customers:read', 'sla:read'],
   branch_manager: [
     'org:read',
     'users:read',
@@ -68,10 +74,11 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'tickets:handle',
     'tickets:manage',
     'customers:read',
+    'sla:read',
   ],
-  agent: ['org:read', 'pii:unmask', 'tickets:read', 'tickets:create', 'tickets:handle', 'customers:read'],
-  inspector: ['org:read', 'users:read', 'tickets:read', 'customers:read'],
-  executive: ['org:read', 'users:read', 'customer_base:read', 'audit:read', 'tickets:read'],
+  agent: ['org:read', 'pii:unmask', 'tickets:read', 'tickets:create', 'tickets:handle', 'customers:read', 'sla:read'],
+  inspector: ['org:read', 'users:read', 'tickets:read', 'customers:read', 'sla:read'],
+  executive: ['org:read', 'users:read', 'customer_base:read', 'audit:read', 'tickets:read', 'sla:read'],
 };
 
 /** Roles whose data scope is the whole organisation rather than their own org-unit subtree. */

@@ -6,3 +6,4 @@ export * from './assignment.js';
 export * from './notifications.js';
 export * from './ticket-imports.js';
 export * from './saved-filters.js';
+export * from './calendars.js';

@@ -90,3 +90,13 @@ export function wallTimeToInstant(timeZone: string, dayNumber: number, minuteOfD
   }
   return hi;
 }
+
+/** An instant as ISO 8601 in the zone's wall time with its offset: 2026-10-09T12:00:00+08:00. */
+export function formatInZone(timeZone: string, instant: Date): string {
+  const offset = offsetAt(timeZone, instant.getTime());
+  const wall = new Date(instant.getTime() + offset).toISOString().slice(0, 19);
+  const minutes = Math.round(offset / MINUTE_MS);
+  const sign = minutes < 0 ? '-' : '+';
+  const abs = Math.abs(minutes);
+  return `${wall}${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+}
