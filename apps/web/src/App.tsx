@@ -79,7 +79,7 @@ export function App() {
             <Route
               path="tickets/import"
               element={
-                <RequirePermission permission="tickets:create">
+                <RequirePermission permission="tickets:manage">
                   <TicketImportPage />
                 </RequirePermission>
               }

@@ -22,6 +22,7 @@ export const failStaleImports: Job = {
           status = 'failed',
           finished_at = now(),
           rows = NULL,
+          row_numbers = NULL,
           message = CASE WHEN mode = 'all_or_nothing'
             THEN 'the server stopped during this import; nothing was imported — run it again'
             ELSE 'the server stopped during this import; ' || imported_rows || ' rows had been imported, the rest were not — import the remaining rows again'

@@ -3,8 +3,9 @@ import type { Db } from '../db/client.js';
 import type { Job } from './job.js';
 import { purgeSessions } from './purge-sessions.js';
 import { failStaleImports } from './fail-stale-imports.js';
+import { purgeAbandonedImports } from './purge-abandoned-imports.js';
 
-export const JOBS: Job[] = [purgeSessions, failStaleImports];
+export const JOBS: Job[] = [purgeSessions, failStaleImports, purgeAbandonedImports];
 
 /**
  * Runs each job once shortly after start and then every `everyMs`. A run never overlaps the

@@ -1,8 +1,10 @@
 /**
  * RFC 4180 CSV parsing: quoted fields, doubled quotes, CRLF or LF, a UTF-8 BOM. Returns rows of
- * strings; blank lines are dropped.
+ * strings; blank lines are dropped, unless `keepBlankRows` (then row i is the spreadsheet's row i + 1,
+ * which is what an import's report must quote).
  */
-export function parseCsv(text: string): string[][] {
+export function parseCsv(text: string, opts: { keepBlankRows?: boolean } = {}): string[][] {
+  const keep = (r: string[]) => opts.keepBlankRows || r.some((f) => f.trim() !== '');
   const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const rows: string[][] = [];
   let row: string[] = [];
@@ -27,11 +29,12 @@ export function parseCsv(text: string): string[][] {
       if (c === '\r' && src[i + 1] === '\n') i++;
       row.push(field);
       field = '';
-      if (row.some((f) => f.trim() !== '')) rows.push(row);
+      if (keep(row)) rows.push(row);
       row = [];
     } else field += c;
   }
   row.push(field);
+  // the empty "line" after a final newline is not a row
   if (row.some((f) => f.trim() !== '')) rows.push(row);
   return rows;
 }

@@ -2,7 +2,7 @@ import type { Db } from '../../db/client.js';
 import type { AuditContext } from '../audit/append-audit.js';
 import type { Principal } from '../auth/principal.js';
 import { acceptTickets } from '../tickets/accept-tickets.js';
-import type { ParsedTicketRow, RowError } from './parse-ticket-rows.js';
+import { rowError, type ParsedTicketRow, type RowError } from './parse-ticket-rows.js';
 
 /**
  * Creates validated import rows through the same set-based intake as the API (customers found or
@@ -41,7 +41,7 @@ export async function bulkCreateTickets(
   );
   const errors: RowError[] = [];
   outcomes.forEach((o, i) => {
-    if (!o.ok) errors.push({ row: rows[i]!.row, message: o.error.message });
+    if (!o.ok) errors.push(rowError(rows[i]!.row, 'intake_refused', o.error.message));
   });
   return { imported: outcomes.length - errors.length, errors };
 }

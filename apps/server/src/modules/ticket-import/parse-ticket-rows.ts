@@ -8,11 +8,19 @@ import {
   type Channel,
   type ImportField,
   type ImportMapping,
+  type TicketImportRowError,
+  type TicketImportErrorCode,
   type Priority,
   type RequestType,
 } from '@qloop/contracts';
+import type { SheetRow } from '../../lib/spreadsheet.js';
 
-export type RowError = { row: number; field?: string; message: string };
+export type RowError = TicketImportRowError;
+
+/** A row error with its code; `params` are the values the message quotes. */
+export function rowError(row: number, code: TicketImportErrorCode, message: string, more: { field?: string; params?: Record<string, string | number> } = {}): RowError {
+  return { row, ...(more.field ? { field: more.field } : {}), code, ...(more.params ? { params: more.params } : {}), message };
+}
 
 export type ParsedTicketRow = {
   row: number;
@@ -97,59 +105,83 @@ export function parseImportDate(raw: string): Date | null {
 }
 
 /**
- * Checks every data row against the mapping and the look-ups; pure. Rows are numbered as in the
- * spreadsheet (header = 1). Duplicates within the file (same phone, title and time) are errors.
+ * Problems of a mapping in itself: required fields left out, a column past the last header, two
+ * fields read from one column. Each would otherwise surface as a confusing error on every row.
+ */
+export function mappingProblems(mapping: ImportMapping, headers: readonly string[]): string[] {
+  const problems = REQUIRED_IMPORT_FIELDS.filter((f) => mapping[f] === undefined).map((f) => `map a column to ${f}`);
+  const byColumn = new Map<number, ImportField[]>();
+  for (const field of IMPORT_FIELDS) {
+    const col = mapping[field];
+    if (col === undefined) continue;
+    if (col >= headers.length) {
+      problems.push(`${field} is mapped to column ${col}, but the file has ${headers.length} columns (0–${headers.length - 1})`);
+      continue;
+    }
+    byColumn.set(col, [...(byColumn.get(col) ?? []), field]);
+  }
+  for (const [col, fields] of byColumn) {
+    if (fields.length < 2) continue;
+    const names = `${fields.slice(0, -1).join(', ')} and ${fields.at(-1)} are ${fields.length === 2 ? 'both' : 'all'}`;
+    problems.push(`${names} mapped to column ${col} (“${headers[col]}”); map each field to its own column`);
+  }
+  return problems;
+}
+
+/**
+ * Checks every data row against the mapping and the look-ups; pure. Rows keep their spreadsheet
+ * numbers (header = 1). Duplicates within the file (same phone, title and time) are errors.
  */
 export function parseTicketRows(
-  rows: string[][],
+  sheet: { headers: readonly string[]; rows: readonly SheetRow[] },
   mapping: ImportMapping,
   lookups: ImportLookups,
   now: Date,
 ): { valid: ParsedTicketRow[]; errors: RowError[]; mappingErrors: string[] } {
-  const mappingErrors = REQUIRED_IMPORT_FIELDS.filter((f) => mapping[f] === undefined).map((f) => `map a column to ${f}`);
+  const mappingErrors = mappingProblems(mapping, sheet.headers);
   if (mappingErrors.length) return { valid: [], errors: [], mappingErrors };
   const cell = (r: string[], f: ImportField) => (mapping[f] === undefined ? '' : (r[mapping[f]!] ?? '').trim());
   const valid: ParsedTicketRow[] = [];
   const errors: RowError[] = [];
   const seen = new Map<string, number>();
-  rows.forEach((r, i) => {
-    const row = i + 2;
+  for (const { row, cells: r } of sheet.rows) {
     const problems: RowError[] = [];
-    const bad = (field: string, message: string) => problems.push({ row, field, message });
+    const bad = (field: ImportField, code: TicketImportErrorCode, message: string, params?: Record<string, string | number>) =>
+      problems.push(rowError(row, code, message, { field, ...(params ? { params } : {}) }));
     const type = enumValue(cell(r, 'type'), REQUEST_TYPES, ALIASES.type!);
-    if (!type) bad('type', `unknown type “${cell(r, 'type')}”`);
+    if (!type) bad('type', 'unknown_type', `unknown type “${cell(r, 'type')}”`, { value: cell(r, 'type') });
     const channel = enumValue(cell(r, 'channel'), CHANNELS, ALIASES.channel!);
-    if (!channel) bad('channel', `unknown channel “${cell(r, 'channel')}”`);
+    if (!channel) bad('channel', 'unknown_channel', `unknown channel “${cell(r, 'channel')}”`, { value: cell(r, 'channel') });
     const rawPriority = cell(r, 'priority');
     const priority = rawPriority ? enumValue(rawPriority, PRIORITIES, ALIASES.priority!) : 'normal';
-    if (!priority) bad('priority', `unknown priority “${rawPriority}”`);
+    if (!priority) bad('priority', 'unknown_priority', `unknown priority “${rawPriority}”`, { value: rawPriority });
     const title = cell(r, 'title');
-    if (!title) bad('title', 'title is empty');
-    else if (title.length > TICKET_LIMITS.titleMax) bad('title', `title is longer than ${TICKET_LIMITS.titleMax} characters`);
+    if (!title) bad('title', 'title_empty', 'title is empty');
+    else if (title.length > TICKET_LIMITS.titleMax) bad('title', 'title_too_long', `title is longer than ${TICKET_LIMITS.titleMax} characters`, { max: TICKET_LIMITS.titleMax });
     const description = cell(r, 'description');
-    if (description.length > TICKET_LIMITS.descriptionMax) bad('description', 'description is too long');
+    if (description.length > TICKET_LIMITS.descriptionMax) bad('description', 'description_too_long', 'description is too long', { max: TICKET_LIMITS.descriptionMax });
     const category = lookups.categories.get(cell(r, 'categoryCode').toLowerCase());
-    if (!category) bad('categoryCode', `no current category with code “${cell(r, 'categoryCode')}”`);
+    if (!category) bad('categoryCode', 'unknown_category', `no current category with code “${cell(r, 'categoryCode')}”`, { value: cell(r, 'categoryCode') });
     const org = lookups.orgUnits.get(cell(r, 'orgUnitCode').toLowerCase());
-    if (!org) bad('orgUnitCode', `no org unit with code “${cell(r, 'orgUnitCode')}” in your scope`);
+    if (!org) bad('orgUnitCode', 'unknown_org_unit', `no org unit with code “${cell(r, 'orgUnitCode')}” in your scope`, { value: cell(r, 'orgUnitCode') });
     const phone = cell(r, 'phone').replace(/[\s-]/g, '');
-    if (phone && !/^1\d{10}$|^0\d{9,11}$/.test(phone)) bad('phone', `“${cell(r, 'phone')}” is not a phone number`);
+    if (phone && !/^1\d{10}$|^0\d{9,11}$/.test(phone)) bad('phone', 'bad_phone', `“${cell(r, 'phone')}” is not a phone number`, { value: cell(r, 'phone') });
     const customerNo = cell(r, 'customerNo');
-    if (!phone && !customerNo) bad('phone', 'give the customer’s phone or customer number');
+    if (!phone && !customerNo) bad('phone', 'no_customer', 'give the customer’s phone or customer number');
     const rawDate = cell(r, 'createdAt');
     const createdAt = rawDate ? parseImportDate(rawDate) : null;
-    if (rawDate && !createdAt) bad('createdAt', `“${rawDate}” is not a date like 2026-11-03 09:30`);
-    else if (createdAt && createdAt > now) bad('createdAt', 'the date is in the future');
+    if (rawDate && !createdAt) bad('createdAt', 'bad_date', `“${rawDate}” is not a date like 2026-11-03 09:30`, { value: rawDate });
+    else if (createdAt && createdAt > now) bad('createdAt', 'future_date', 'the date is in the future');
     const esc = cell(r, 'escalated').toLowerCase();
     if (problems.length) {
       errors.push(...problems);
-      return;
+      continue;
     }
     const key = `${phone || customerNo}|${title}|${createdAt?.toISOString() ?? ''}`;
     const earlier = seen.get(key);
     if (earlier) {
-      errors.push({ row, message: `duplicates row ${earlier} (same customer, title and time)` });
-      return;
+      errors.push(rowError(row, 'duplicate_row', `duplicates row ${earlier} (same customer, title and time)`, { params: { row: earlier } }));
+      continue;
     }
     seen.set(key, row);
     valid.push({
@@ -169,6 +201,6 @@ export function parseTicketRows(
       createdAt,
       escalated: ['1', 'true', 'yes', '是', 'y'].includes(esc),
     });
-  });
+  }
   return { valid, errors, mappingErrors };
 }

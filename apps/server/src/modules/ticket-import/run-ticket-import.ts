@@ -1,15 +1,17 @@
 import { eq, sql } from 'drizzle-orm';
-import type { ImportMapping, ImportMode } from '@qloop/contracts';
+import { IMPORT_LIMITS, type ImportMapping, type ImportMode } from '@qloop/contracts';
 import type { Db } from '../../db/client.js';
 import { categories, orgUnits, ticketImports } from '../../db/schema/index.js';
-import { badRequest, conflict } from '../../lib/errors.js';
+import { badRequest, conflict, notFound } from '../../lib/errors.js';
+import type { SheetRow } from '../../lib/spreadsheet.js';
 import { appendAudit, type AuditContext } from '../audit/append-audit.js';
 import type { Principal } from '../auth/principal.js';
 import { bulkCreateTickets } from './bulk-create-tickets.js';
+import { findAlreadyImported } from './find-already-imported.js';
 import { parseTicketRows, type ImportLookups, type RowError } from './parse-ticket-rows.js';
+import { sheetRowsOf } from './ticket-imports.repo.js';
 
 const CHUNK = 1000;
-const KEEP_ERRORS = 1000;
 /** how often a running import proves it is alive; `failStaleImports` gives up after several misses */
 export const IMPORT_HEARTBEAT_MS = 15_000;
 
@@ -32,9 +34,36 @@ async function lookups(db: Db, p: Principal): Promise<ImportLookups> {
   };
 }
 
+/** The report keeps the first errors; the count says how many there were. */
+const report = (errors: RowError[]) => ({ errors: errors.slice(0, IMPORT_LIMITS.keptErrors), errorCount: errors.length });
+/** A finished import keeps no uploaded rows: they hold customers' phones and names. */
+const NO_ROWS = { rows: null, rowNumbers: null };
+
+/** How many of the sheet's rows come at or before spreadsheet row `row` (the numbers ascend). */
+function rowsThrough(sheet: readonly SheetRow[], row: number): number {
+  let lo = 0;
+  let hi = sheet.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sheet[mid]!.row <= row) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** A guarded update of an uploaded import found it changed meanwhile: say what became of it. */
+async function lostRace(db: Db, id: string): Promise<never> {
+  const [now] = await db.select({ status: ticketImports.status }).from(ticketImports).where(eq(ticketImports.id, id));
+  // deleted by the purge of uploads never run
+  if (!now) throw notFound('import');
+  throw conflict(now.status === 'running' ? 'this import has already started' : `this import is already ${now.status}`);
+}
+
 /**
- * Validates an uploaded import against a column mapping and, unless it is a dry run, starts it in
- * the background and returns at once; progress is read from the import record.
+ * Validates an uploaded import against a column mapping — every row on its own, duplicates within
+ * the file, and rows repeating tickets already in the database — and records the result with the
+ * mapping and mode it was made with. Unless it is a dry run, it then starts the import in the
+ * background and returns at once; progress is read from the import record.
  * valid_rows imports the good rows chunk by chunk (each chunk committed) and reports the bad ones;
  * all_or_nothing imports nothing if any row is bad, and otherwise everything in one transaction.
  */
@@ -46,27 +75,33 @@ export async function runTicketImport(
   const [job] = await db.select().from(ticketImports).where(eq(ticketImports.id, opts.id));
   if (!job || job.userId !== opts.principal.userId) throw badRequest('unknown import');
   if (job.status !== 'uploaded') throw conflict(`this import is already ${job.status}`);
-  const rows = job.rows ?? [];
-  const parsed = parseTicketRows(rows, opts.mapping, await lookups(db, opts.principal), now);
+  const sheet = sheetRowsOf(job);
+  const parsed = parseTicketRows({ headers: job.headers, rows: sheet }, opts.mapping, await lookups(db, opts.principal), now);
   if (parsed.mappingErrors.length) throw badRequest(parsed.mappingErrors.join('; '), parsed.mappingErrors.map((m) => ({ path: 'body.mapping', message: m })));
-  const report = (errors: RowError[]) => errors.slice(0, KEEP_ERRORS);
-  const failed = parsed.errors.length ? new Set(parsed.errors.map((e) => e.row)).size : 0;
+  const repeats = await findAlreadyImported(db, parsed.valid);
+  const repeated = new Set(repeats.map((e) => e.row));
+  const valid = repeated.size ? parsed.valid.filter((r) => !repeated.has(r.row)) : parsed.valid;
+  const errors = [...parsed.errors, ...repeats].sort((a, b) => a.row - b.row);
+  const failed = new Set(errors.map((e) => e.row)).size;
+  const checked = { mapping: opts.mapping, mode: opts.mode, validatedAt: new Date(), ...report(errors), failedRows: failed };
+  const whileUploaded = sql`${ticketImports.id} = ${job.id} AND ${ticketImports.status} = 'uploaded'`;
 
   if (opts.dryRun || (opts.mode === 'all_or_nothing' && failed > 0)) {
-    await db
-      .update(ticketImports)
-      .set({ errors: report(parsed.errors), failedRows: failed, processedRows: opts.dryRun ? 0 : rows.length, ...(opts.dryRun ? {} : { status: 'done', mode: opts.mode, finishedAt: new Date(), message: 'nothing imported: the file has bad rows' }) })
-      .where(eq(ticketImports.id, job.id));
+    const finished = opts.dryRun
+      ? { processedRows: 0 }
+      : { ...NO_ROWS, status: 'done' as const, processedRows: sheet.length, finishedAt: new Date(), message: 'nothing imported: the file has bad rows' };
+    const updated = await db.update(ticketImports).set({ ...checked, ...finished }).where(whileUploaded).returning({ id: ticketImports.id });
+    if (!updated.length) await lostRace(db, job.id);
     return { started: false, done: Promise.resolve() };
   }
 
   // claim the job: a second run request loses here
   const claimed = await db
     .update(ticketImports)
-    .set({ status: 'running', mode: opts.mode, errors: report(parsed.errors), failedRows: failed, heartbeatAt: new Date() })
-    .where(sql`${ticketImports.id} = ${job.id} AND ${ticketImports.status} = 'uploaded'`)
+    .set({ ...checked, status: 'running', heartbeatAt: new Date() })
+    .where(whileUploaded)
     .returning({ id: ticketImports.id });
-  if (!claimed.length) throw conflict('this import has already started');
+  if (!claimed.length) await lostRace(db, job.id);
 
   const progress = (processed: number, imported: number) => {
     liveProgress.set(job.id, { processed, imported });
@@ -83,7 +118,7 @@ export async function runTicketImport(
     liveProgress.delete(job.id);
     await db
       .update(ticketImports)
-      .set({ status, message, importedRows: imported, processedRows: rows.length, finishedAt: new Date(), rows: null })
+      .set({ ...NO_ROWS, status, message, importedRows: imported, processedRows: sheet.length, finishedAt: new Date() })
       .where(eq(ticketImports.id, job.id));
   };
 
@@ -93,32 +128,32 @@ export async function runTicketImport(
   const recordLate = (failedRows: number) =>
     db
       .update(ticketImports)
-      .set({ errors: report([...parsed.errors, ...late].sort((a, b) => a.row - b.row)), failedRows })
+      .set({ ...report([...errors, ...late].sort((a, b) => a.row - b.row)), failedRows })
       .where(eq(ticketImports.id, job.id));
   const done = (async () => {
     let imported = 0;
     try {
       if (opts.mode === 'all_or_nothing') {
         await db.transaction(async (tx) => {
-          for (let i = 0; i < parsed.valid.length; i += CHUNK) {
-            const r = await bulkCreateTickets(tx, { principal: opts.principal, audit: opts.audit, rows: parsed.valid.slice(i, i + CHUNK), now });
+          for (let i = 0; i < valid.length; i += CHUNK) {
+            const r = await bulkCreateTickets(tx, { principal: opts.principal, audit: opts.audit, rows: valid.slice(i, i + CHUNK), now });
             imported += r.imported;
             late.push(...r.errors);
             if (late.length) throw new RefusedRows();
             // not committed yet: only this process's overlay shows it
-            liveProgress.set(job.id, { processed: Math.min(i + CHUNK, parsed.valid.length), imported: 0 });
+            liveProgress.set(job.id, { processed: Math.min(i + CHUNK, valid.length), imported: 0 });
           }
           await appendAudit(tx, opts.audit, [{ action: 'import', entityType: 'ticket', entityId: job.id, orgUnitId: opts.principal.orgUnitId, after: { file: job.filename, mode: opts.mode, imported } }]);
         });
         await finish('done', null, imported);
         return;
       }
-      for (let i = 0; i < parsed.valid.length; i += CHUNK) {
-        const r = await db.transaction((tx) => bulkCreateTickets(tx, { principal: opts.principal, audit: opts.audit, rows: parsed.valid.slice(i, i + CHUNK), now }));
+      for (let i = 0; i < valid.length; i += CHUNK) {
+        const r = await db.transaction((tx) => bulkCreateTickets(tx, { principal: opts.principal, audit: opts.audit, rows: valid.slice(i, i + CHUNK), now }));
         imported += r.imported;
         late.push(...r.errors);
-        const lastRow = parsed.valid[Math.min(i + CHUNK, parsed.valid.length) - 1]!.row;
-        await progress(Math.min(rows.length, lastRow - 1), imported);
+        const lastRow = valid[Math.min(i + CHUNK, valid.length) - 1]!.row;
+        await progress(rowsThrough(sheet, lastRow), imported);
       }
       const notImported = failed + late.length;
       if (late.length) await recordLate(notImported);

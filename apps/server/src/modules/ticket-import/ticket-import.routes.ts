@@ -2,7 +2,7 @@ import { IMPORT_LIMITS, IdParams, RunImportBody, TicketImport } from '@qloop/con
 import { ticketImports } from '../../db/schema/index.js';
 import { badRequest } from '../../lib/errors.js';
 import { defineRoute, type App } from '../../lib/route.js';
-import { readUploadedTable } from '../../lib/upload.js';
+import { readUploadedSheet } from '../../lib/upload.js';
 import { liveImportProgress, runTicketImport } from './run-ticket-import.js';
 import { loadOwnImport, toTicketImport } from './ticket-imports.repo.js';
 
@@ -12,18 +12,19 @@ export function registerTicketImportRoutes(app: App): void {
   defineRoute(app, {
     method: 'POST',
     url: '/api/v1/tickets/imports',
-    access: 'tickets:create',
+    access: 'tickets:manage',
     summary: 'Upload a CSV or XLSX of tickets (first row = headers); answers the columns, a sample and a suggested mapping',
     tags,
     schema: { response: { 201: TicketImport } },
     handler: async (req, reply, { database, principal }) => {
-      const { filename, table } = await readUploadedTable(req);
-      const [headers, ...rows] = table;
-      if (!headers || rows.length === 0) throw badRequest('the file needs a header row and at least one data row');
+      // a date cell is a time taken: read it whole, as the wall-clock time typed (Beijing time, as text is)
+      const { filename, rows: sheet } = await readUploadedSheet(req, { dateCells: 'datetime' });
+      const [header, ...rows] = sheet;
+      if (!header || rows.length === 0) throw badRequest('the file needs a header row and at least one data row');
       if (rows.length > IMPORT_LIMITS.maxRows) throw badRequest(`at most ${IMPORT_LIMITS.maxRows} rows per import; split the file`);
       const [row] = await database.db
         .insert(ticketImports)
-        .values({ userId: principal.userId, filename, headers, rows, totalRows: rows.length })
+        .values({ userId: principal.userId, filename, headers: header.cells, rows: rows.map((r) => r.cells), rowNumbers: rows.map((r) => r.row), totalRows: rows.length })
         .returning();
       reply.code(201);
       return toTicketImport(row!);
@@ -33,7 +34,7 @@ export function registerTicketImportRoutes(app: App): void {
   defineRoute(app, {
     method: 'GET',
     url: '/api/v1/tickets/imports/:id',
-    access: 'tickets:create',
+    access: 'tickets:manage',
     summary: 'An import’s status, progress and error report',
     tags,
     schema: { params: IdParams, response: { 200: TicketImport } },
@@ -44,7 +45,7 @@ export function registerTicketImportRoutes(app: App): void {
   defineRoute(app, {
     method: 'POST',
     url: '/api/v1/tickets/imports/:id/run',
-    access: 'tickets:create',
+    access: 'tickets:manage',
     summary: 'Validate with a column mapping (dryRun) or run the import in the background; poll the import for progress',
     tags,
     schema: { params: IdParams, body: RunImportBody, response: { 200: TicketImport, 202: TicketImport } },

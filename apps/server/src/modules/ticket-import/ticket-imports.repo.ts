@@ -3,6 +3,7 @@ import type { TicketImport } from '@qloop/contracts';
 import type { Db } from '../../db/client.js';
 import { ticketImports } from '../../db/schema/index.js';
 import { notFound } from '../../lib/errors.js';
+import type { SheetRow } from '../../lib/spreadsheet.js';
 import { suggestMapping } from './parse-ticket-rows.js';
 
 type ImportRow = typeof ticketImports.$inferSelect;
@@ -22,11 +23,19 @@ export function toTicketImport(r: ImportRow, live?: { processed: number; importe
     importedRows: r.importedRows,
     failedRows: r.failedRows,
     errors: r.errors,
+    errorCount: r.errorCount,
+    mapping: r.mapping,
+    validatedAt: r.validatedAt?.toISOString() ?? null,
     message: r.message,
     createdAt: r.createdAt.toISOString(),
     finishedAt: r.finishedAt?.toISOString() ?? null,
     ...overlay,
   };
+}
+
+/** The uploaded rows with their spreadsheet numbers (uploads from before row_numbers: header, then no gaps). */
+export function sheetRowsOf(r: Pick<ImportRow, 'rows' | 'rowNumbers'>): SheetRow[] {
+  return (r.rows ?? []).map((cells, i) => ({ row: r.rowNumbers?.[i] ?? i + 2, cells }));
 }
 
 /** An import belongs to whoever uploaded it; anyone else gets "not found". */

@@ -17,8 +17,8 @@ export function ErrorTable({ job }: { job: TicketImport }) {
     field: fieldLabel(t, e.field),
     message: rowErrorText(t, e),
   }));
-  // the server keeps only the first errors; say so when rows with errors are missing from the list
-  const listedRows = new Set(job.errors.map((e) => e.row)).size;
+  // the server keeps only the first IMPORT_LIMITS.keptErrors errors; say so when it cut the list
+  const truncated = job.errorCount > job.errors.length;
 
   const download = () =>
     downloadCsv(errorReportName(job.filename), [
@@ -39,7 +39,7 @@ export function ErrorTable({ job }: { job: TicketImport }) {
           {t('ticketImport.downloadErrors')}
         </Button>
       </Flex>
-      {listedRows < job.failedRows && (
+      {truncated && (
         <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginBottom: 8 }}>
           {t('ticketImport.errorsTruncated', { shown: job.errors.length, failed: job.failedRows })}
         </Typography.Paragraph>

@@ -130,7 +130,7 @@ export function ReportStep({ job, onRestart }: { job: TicketImport; onRestart: (
             onClick={() => {
               void forgetLists();
               // imported tickets name the importer as 首问负责人: 我受理的 lists them
-              navigate('/tickets?scope=accepted');
+              navigate('/tickets?view=accepted');
             }}
             data-testid="import-view-tickets"
           >
