@@ -169,6 +169,15 @@ async function tableSettled(page) {
   await page.locator('.ant-table-wrapper .ant-spin-spinning').waitFor({ state: 'detached', timeout: 15_000 });
 }
 
+/** Opens the list's 常用筛选 menu and waits until it has finished sliding open (a click during that can be lost). */
+async function openSavedFilters(page) {
+  await page.getByTestId('saved-filters').click();
+  const menu = page.locator('.ant-dropdown:not(.ant-dropdown-hidden)');
+  await menu.waitFor();
+  await waitUntil(async () => !/-(appear|enter)/.test((await menu.getAttribute('class')) ?? ''), 'the menu to open');
+  return menu;
+}
+
 /** The ticket page's state tag (the one in the header), e.g. '处理中' or '挂起 · 等待客户'. */
 async function ticketState(page) {
   return (await page.getByTestId('ticket-state').first().innerText()).trim();
@@ -420,7 +429,7 @@ const journeys = [
       await page.screenshot({ path: path.join(shotsDir, 'ticket-page-full-zh-CN.png'), fullPage: true });
 
       // the list finds it by its number
-      await page.goto(`/tickets?scope=all&q=${no}`);
+      await page.goto(`/tickets?q=${no}`);
       await page.locator('.ant-table-row', { hasText: no }).waitFor({ timeout: 15_000 });
     },
   },
@@ -429,20 +438,19 @@ const journeys = [
     async run({ page }) {
       await login(page, 'admin');
       await page.getByTestId('nav-tickets').click();
-      await page.getByTestId('scope-all').click();
-      await page.waitForURL(/scope=all/);
-      await page.locator('.ant-tabs-tab-active').filter({ has: page.getByTestId('scope-all') }).waitFor();
+      // 全部工单 is the default tab (no `view` in the address, as in the API)
+      await page.locator('.ant-tabs-tab-active').filter({ has: page.getByTestId('view-all') }).waitFor({ timeout: 15_000 });
       await tableSettled(page);
       await page.getByTestId('ticket-search').locator('input').fill('宽带');
       await page.getByTestId('ticket-search').locator('input').press('Enter');
       await page.waitForURL(/q=%E5%AE%BD%E5%B8%A6/);
       // ranked: the best matches (宽带 in the title) come first
-      const firstTitle = () => page.locator('.ant-table-tbody tr.ant-table-row td:nth-child(2)').first().innerText();
+      const firstTitle = () => page.locator('.ant-table-tbody tr.ant-table-row .qloop-ticket-title').first().innerText();
       await waitUntil(async () => (await firstTitle()).includes('宽带'), 'the ranked search results').catch(async () => {
         throw new Error(`best match first: ${await firstTitle()}`);
       });
       await tableSettled(page);
-      const titles = await page.locator('.ant-table-tbody tr.ant-table-row td:nth-child(2)').allInnerTexts();
+      const titles = await page.locator('.ant-table-tbody tr.ant-table-row .qloop-ticket-title').allInnerTexts();
       assert(titles.filter((x) => x.includes('宽带')).length >= 5, `several titles with 宽带: ${titles.join(' | ')}`);
       const total = await page.locator('.ant-pagination-total-text').innerText();
       await shot(page, 'tickets-list-zh-CN');
@@ -453,10 +461,206 @@ const journeys = [
       assert((await page.locator('.ant-pagination-total-text').innerText()) === total, 'same total after reload');
       await switchLanguage(page, 'en-US');
       await page.locator('.ant-table-thead', { hasText: 'Ticket no.' }).waitFor();
-      assert((await page.getByTestId('scope-all').innerText()).includes('All tickets'), 'tabs in English');
+      assert((await page.getByTestId('view-all').innerText()).includes('All tickets'), 'tabs in English');
       await page.mouse.move(640, 780); // no menu left open under the pointer
       await page.locator('.ant-dropdown:not(.ant-dropdown-hidden)').waitFor({ state: 'detached', timeout: 5_000 }).catch(() => {});
       await shot(page, 'tickets-list-en-US');
+      await switchLanguage(page, 'zh-CN');
+    },
+  },
+  {
+    name: '(k) an agent works the list: my queue, a saved filter, a bulk transfer',
+    async run({ page }) {
+      // the administrator sets up a queue with agent.dz2 (a store clerk) in it, as the groups screen does
+      const signIn = await page.request.post('/api/v1/auth/login', { data: { username: 'admin', password: PASSWORD } });
+      const admin = { 'x-csrf-token': (await signIn.json()).csrfToken };
+      const agent = (await (await page.request.get('/api/v1/users?q=agent.dz2')).json()).items[0];
+      const units = (await (await page.request.get('/api/v1/org-units')).json()).items;
+      const unitId = (code) => units.find((u) => u.code === code).id;
+      const tag = Date.now().toString(36).slice(-5).toUpperCase();
+      const groupName = `中山路支撑组${tag}`;
+      const created = await page.request.post('/api/v1/groups', {
+        data: { code: `DZ-Q${tag}`, name: groupName, orgUnitId: unitId('JN-DZ'), members: [{ userId: agent.id, skills: [] }] },
+        headers: admin,
+      });
+      assert(created.status() === 201, `group created: ${created.status()} ${await created.text()}`);
+
+      // all 3,000+ demo tickets: the count stops at 1,000, yet paging goes on past it
+      await page.goto('/tickets?page=50');
+      await tableSettled(page);
+      const pager = async () => ({
+        total: await page.locator('.ant-pagination-total-text').innerText(),
+        next: !(await page.locator('.ant-pagination-next').getAttribute('class')).includes('disabled'),
+      });
+      let p = await pager();
+      assert(p.total === '共 1,000+ 条' && p.next, `a capped total on page 50: ${JSON.stringify(p)}`);
+      await page.locator('.ant-pagination-next').click();
+      await page.waitForURL(/page=51/);
+      await tableSettled(page);
+      p = await pager();
+      assert(p.total === '共 1,000+ 条' && p.next && (await page.locator('.ant-table-row').count()) === 20, `page 51 full, next usable: ${JSON.stringify(p)}`);
+      await page.request.post('/api/v1/auth/logout', { headers: admin });
+
+      // the branch manager narrows the list to the hotline team's tickets in progress …
+      await login(page, 'bm.dz');
+      await page.goto(`/tickets?orgUnitId=${unitId('JN-DZ-T01')}`);
+      await page.locator('.ant-tabs-tab-active').filter({ has: page.getByTestId('view-all') }).waitFor({ timeout: 15_000 });
+      await tableSettled(page);
+      await page.getByTestId('filter-state').click();
+      await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: /^处理中$/ }).click();
+      await page.waitForURL(/state=in_progress/);
+      await tableSettled(page);
+
+      // … and keeps that as a shared saved filter
+      await (await openSavedFilters(page)).getByTestId('saved-filter-save').click();
+      const save = page.locator('.ant-modal').filter({ has: page.getByTestId('saved-filter-name') });
+      await save.waitFor();
+      const conditions = await save.getByTestId('saved-filter-conditions').innerText();
+      assert(conditions.includes('状态：处理中') && conditions.includes('东州热线班组'), `conditions shown: ${conditions}`);
+      await save.getByTestId('saved-filter-name').fill('热线班组处理中');
+      await save.getByTestId('saved-filter-shared').click();
+      await shot(page, 'work-list-save-filter-zh-CN');
+      await save.getByTestId('saved-filter-submit').click();
+      await page.locator('.ant-message').getByText('筛选已保存').waitFor({ timeout: 10_000 });
+      await waitUntil(async () => (await page.getByTestId('saved-filters').innerText()).includes('热线班组处理中'), 'the button to name the filter');
+
+      // three tickets selected; one of them changes meanwhile (someone pends it), so its version is stale
+      const rows = page.locator('.ant-table-tbody tr.ant-table-row');
+      assert((await rows.count()) >= 3, `at least three tickets in progress (${await rows.count()})`);
+      const picked = [];
+      for (let i = 0; i < 3; i++) {
+        const link = rows.nth(i).locator('a[href^="/tickets/"]').first();
+        picked.push({ id: (await link.getAttribute('href')).split('/').pop(), no: (await link.innerText()).trim() });
+        await rows.nth(i).locator('.ant-checkbox-input').click();
+      }
+      await page.getByTestId('bulk-bar').waitFor();
+      assert((await page.getByTestId('bulk-count').innerText()).includes('已选 3 张工单'), 'three selected');
+      await page.mouse.move(640, 790);
+      await page.locator('.ant-message-notice').last().waitFor({ state: 'detached', timeout: 10_000 }); // toasts gone
+      await page.evaluate(() => globalThis.scrollTo(0, 0));
+      await shot(page, 'work-list-bulk-bar-zh-CN');
+      const me = { 'x-csrf-token': (await (await page.request.get('/api/v1/auth/me')).json()).csrfToken };
+      const stale = picked[2];
+      const detail = await (await page.request.get(`/api/v1/tickets/${stale.id}`)).json();
+      const pend = await page.request.post(`/api/v1/tickets/${stale.id}/transitions`, {
+        data: { action: 'pend', version: detail.version, pendingReason: 'customer' },
+        headers: me,
+      });
+      assert(pend.status() === 200, `pend meanwhile: ${pend.status()} ${await pend.text()}`);
+
+      // 转派 to the group alone: the tickets wait in its queue; the changed one is refused on its own
+      await page.getByTestId('bulk-transfer').click();
+      const bulk = page.locator('.ant-modal').filter({ has: page.getByTestId('bulk-submit') });
+      await bulk.waitFor();
+      await bulk.getByTestId('bulk-group').click();
+      await page.keyboard.type(tag);
+      await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: groupName }).waitFor();
+      await page.keyboard.press('Enter');
+      await bulk.getByTestId('bulk-group').filter({ hasText: groupName }).waitFor({ timeout: 5_000 });
+      await bulk.getByTestId('bulk-reason').fill('门店可上门处理，转中山路支撑组跟进');
+      await shot(page, 'work-list-bulk-transfer-zh-CN');
+      await bulk.getByTestId('bulk-submit').click();
+      const result = page.locator('.ant-modal').filter({ has: page.getByTestId('bulk-result-summary') });
+      await result.waitFor({ timeout: 15_000 });
+      const summary = await result.getByTestId('bulk-result-summary').innerText();
+      assert(summary.includes('转派成功 2 张') && summary.includes('未成功 1 张'), `result summary: ${summary}`);
+      const failed = await result.getByTestId('bulk-failed').locator('.ant-table-row').allInnerTexts();
+      assert(failed.length === 1 && failed[0].includes(stale.no), `the refused ticket is listed: ${failed.join(' | ')}`);
+      assert(/已被他人更新|当前状态不能执行该操作/.test(failed[0]), `the reason is in words: ${failed[0]}`);
+      await shot(page, 'work-list-bulk-result-zh-CN');
+      await result.getByTestId('bulk-result-close').click();
+      await result.waitFor({ state: 'hidden' });
+      // the moved tickets left the list (no longer in progress); the refused one is still selected
+      await waitUntil(async () => ((await page.getByTestId('bulk-count').innerText()).includes('已选 1 张工单') ? true : null), 'one left selected');
+      await tableSettled(page);
+      const listed = await page.getByTestId('ticket-table').innerText();
+      assert(!listed.includes(picked[0].no) && !listed.includes(picked[1].no), 'transferred tickets left the in-progress list');
+      await page.getByTestId('bulk-clear').click();
+
+      // one more, from its own page: 转派 to the group and one of its members (only members are offered)
+      const single = { no: (await rows.first().locator('a[href^="/tickets/"]').first().innerText()).trim() };
+      await rows.first().locator('a[href^="/tickets/"]').first().click();
+      await page.waitForURL(/\/tickets\/[0-9a-f-]{36}$/);
+      await ticketAction(page, 'transfer', '已分派', async (d) => {
+        await d.getByTestId('transfer-group').click();
+        await page.keyboard.type(tag);
+        await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: groupName }).waitFor();
+        await page.keyboard.press('Enter');
+        await d.getByTestId('transfer-group').filter({ hasText: groupName }).waitFor({ timeout: 5_000 });
+        const openLists = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+        await waitUntil(async () => (await openLists.count()) === 0, 'the group list to close');
+        await d.getByTestId('assignee-select').click();
+        const options = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option');
+        await options.first().waitFor();
+        assert(JSON.stringify(await options.allInnerTexts()) === JSON.stringify(['周敏']), `members only: ${await options.allInnerTexts()}`);
+        await options.first().click();
+        await d.locator('#reason').fill('需门店上门核实');
+        await shot(page, 'ticket-transfer-group-zh-CN');
+      });
+      assert((await page.locator('.ant-descriptions').first().innerText()).includes('周敏'), 'assigned to the member');
+
+      // the saved filter survives a reload and applies from the menu
+      await page.goto('/tickets');
+      await page.reload();
+      await tableSettled(page);
+      const menuItem = (await openSavedFilters(page)).getByTestId('saved-filter-item').filter({ hasText: '热线班组处理中' });
+      await menuItem.waitFor();
+      await shot(page, 'work-list-saved-filters-menu-zh-CN');
+      await menuItem.click();
+      await page.waitForURL(/state=in_progress/);
+      assert(page.url().includes(`orgUnitId=${unitId('JN-DZ-T01')}`), `unit applied: ${page.url()}`);
+      await tableSettled(page);
+      await page.getByTestId('user-menu').click();
+      await page.getByTestId('logout').click();
+      await page.waitForURL('**/login', { timeout: 10_000 });
+
+      // the store clerk finds the hotline team's tickets in 我的队列, though they are outside the store's scope
+      await login(page, 'agent.dz2');
+      await page.getByTestId('nav-tickets').click();
+      await page.getByTestId('view-my_groups').click();
+      await page.waitForURL(/view=my_groups/);
+      await tableSettled(page);
+      const queue = page.getByTestId('ticket-table');
+      for (const t of picked.slice(0, 2)) await queue.locator('.ant-table-row', { hasText: t.no }).waitFor({ timeout: 10_000 });
+      assert((await queue.locator('.ant-table-row', { hasText: stale.no }).count()) === 0, 'the refused ticket is not in the queue');
+      const queued = queue.locator('.ant-table-row', { hasText: picked[0].no });
+      assert((await queued.innerText()).includes('未分派'), 'waiting unassigned in the queue');
+      // the shared filter is offered to others, with its owner's name
+      const sharedItem = (await openSavedFilters(page)).getByTestId('saved-filter-item').filter({ hasText: '热线班组处理中' });
+      assert((await sharedItem.innerText()).includes('陈经理'), `shared with the owner's name: ${await sharedItem.innerText()}`);
+      await page.keyboard.press('Escape');
+      await page.locator('.ant-dropdown:not(.ant-dropdown-hidden)').waitFor({ state: 'detached', timeout: 5_000 }).catch(() => {});
+
+      // and takes one: an agent's bulk 分派 is 领取
+      await queued.locator('.ant-checkbox-input').click();
+      await page.getByTestId('bulk-assign').click();
+      const claim = page.locator('.ant-modal').filter({ has: page.getByTestId('bulk-submit') });
+      await claim.waitFor();
+      await claim.getByTestId('bulk-submit').click();
+      const claimed = page.locator('.ant-modal').filter({ has: page.getByTestId('bulk-result-summary') });
+      await claimed.waitFor({ timeout: 15_000 });
+      assert((await claimed.getByTestId('bulk-result-summary').innerText()).includes('已领取 1 张工单'), 'claimed');
+      await claimed.getByTestId('bulk-result-close').click();
+      await claimed.waitFor({ state: 'hidden' });
+      await page.getByTestId('view-mine').click();
+      await page.waitForURL(/view=mine/);
+      // 我的工单 now holds the claimed ticket and the one transferred to her by name (found by number: her list is long)
+      for (const no of [picked[0].no, single.no]) {
+        await page.goto(`/tickets?view=mine&q=${no}`);
+        await page.getByTestId('ticket-table').locator('.ant-table-row', { hasText: no }).waitFor({ timeout: 10_000 });
+      }
+
+      // the queue in English, with a ticket selected
+      await page.goto('/tickets?view=my_groups');
+      await tableSettled(page);
+      await switchLanguage(page, 'en-US');
+      await page.locator('.ant-table-thead', { hasText: 'Ticket no.' }).waitFor();
+      await queue.locator('.ant-table-row', { hasText: picked[1].no }).locator('.ant-checkbox-input').click();
+      await page.getByTestId('bulk-bar').waitFor();
+      assert((await page.getByTestId('bulk-count').innerText()).includes('Selected: 1'), 'count in English');
+      await page.mouse.move(640, 790);
+      await page.locator('.ant-dropdown:not(.ant-dropdown-hidden)').waitFor({ state: 'detached', timeout: 5_000 }).catch(() => {});
+      await shot(page, 'work-list-my-queue-en-US');
       await switchLanguage(page, 'zh-CN');
     },
   },
@@ -555,7 +759,7 @@ const journeys = [
 
       // the imported tickets are in the work list, under 我受理的 (the importer is their 首问负责人)
       await page.getByTestId('import-view-tickets').click();
-      await page.waitForURL(/\/tickets\?scope=accepted/);
+      await page.waitForURL(/\/tickets\?view=accepted/);
       await page.locator('.ant-table-row', { hasText: `导入${tag}：信号差` }).waitFor({ timeout: 15_000 });
       const listed = await page.getByTestId('ticket-table').locator('.ant-table-row', { hasText: `导入${tag}` }).count();
       assert(listed === 3, `the three imported tickets are listed (${listed})`);

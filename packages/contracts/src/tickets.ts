@@ -126,8 +126,11 @@ export const TransitionBody = z.strictObject({
 });
 export type TransitionBody = z.infer<typeof TransitionBody>;
 
-/** Work views: `mine` = assigned to me; `my_groups` = in the queues of the groups I belong to. */
-export const TICKET_VIEWS = ['mine', 'my_groups'] as const;
+/**
+ * Work views: `mine` = assigned to me; `my_groups` = in the queues of the groups I belong to;
+ * `accepted` = taken by me as first-contact owner (首问负责人).
+ */
+export const TICKET_VIEWS = ['mine', 'my_groups', 'accepted'] as const;
 export const TicketView = z.enum(TICKET_VIEWS);
 
 export const TicketQuery = PageQuery.extend({
@@ -225,6 +228,39 @@ export const TicketEvent = z.object({
 });
 export type TicketEvent = z.infer<typeof TicketEvent>;
 
+/** SLA clock kinds: each non-null target of a ticket's policy (packages/contracts/src/sla.ts) is one clock. */
+export const CLOCK_KINDS = ['first_response', 'next_response', 'resolution', 'follow_up'] as const;
+export const ClockKind = z.enum(CLOCK_KINDS);
+export type ClockKind = z.infer<typeof ClockKind>;
+
+/**
+ * running: counting toward `deadline` (which may already have passed: overdue, not yet satisfied);
+ * paused: the ticket waits on the customer or a third party — no deadline, never breached;
+ * met / breached: satisfied at `metAt`, on time or late; cancelled: no longer applies.
+ */
+export const CLOCK_STATUSES = ['running', 'paused', 'met', 'breached', 'cancelled'] as const;
+export const ClockStatus = z.enum(CLOCK_STATUSES);
+export type ClockStatus = z.infer<typeof ClockStatus>;
+
+/** One SLA clock as the ticket page shows it (business minutes on `calendarKey`). */
+export const TicketClock = z.object({
+  kind: ClockKind,
+  /** resolution cycles restart on reopen; next-response cycles after each response */
+  cycle: z.number().int(),
+  status: ClockStatus,
+  policyId: z.uuid(),
+  calendarKey: z.string(),
+  targetMinutes: z.number().int(),
+  /** business minutes counted so far (up to now when running) */
+  elapsedMinutes: z.number().int(),
+  startedAt: z.string(),
+  pausedSince: z.string().nullable(),
+  /** null while paused */
+  deadline: z.string().nullable(),
+  metAt: z.string().nullable(),
+});
+export type TicketClock = z.infer<typeof TicketClock>;
+
 export const TicketDetail = TicketSummary.extend({
   description: z.string(),
   escalationSource: z.string().nullable(),
@@ -238,6 +274,8 @@ export const TicketDetail = TicketSummary.extend({
   /** the earlier tickets this one repeats, and tickets merged into this one */
   related: z.array(z.object({ id: z.uuid(), no: z.string(), title: z.string(), state: TicketState, relation: z.enum(['repeat_of', 'repeated_by', 'merged_into', 'merged_from']) })),
   allowedActions: z.array(TicketAction),
+  /** SLA clocks, every cycle, in kind then cycle order (optional: absent on older answers) */
+  clocks: z.array(TicketClock).optional(),
 });
 export type TicketDetail = z.infer<typeof TicketDetail>;
 

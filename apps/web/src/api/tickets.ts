@@ -1,18 +1,17 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Assignee,
+  BulkTransitionResult,
   Category,
   Customer,
   pageOf,
   RevealedCustomer,
   TicketDetail,
+  TicketQuery,
   TicketSummary,
-  type Channel,
+  type BulkTransitionBody,
   type CreateTicketBody,
   type NoteKind,
-  type Priority,
-  type RequestType,
-  type TicketState,
   type TransitionBody,
 } from '@qloop/contracts';
 import { z } from 'zod';
@@ -20,29 +19,8 @@ import { api, API_BASE, queryString, request } from './client';
 
 const TicketPage = pageOf(TicketSummary);
 
-/** Filters of GET /tickets, as the server names them. */
-export interface TicketFilters {
-  page: number;
-  pageSize: number;
-  sort?: string;
-  q?: string;
-  state?: TicketState;
-  type?: RequestType;
-  channel?: Channel;
-  priority?: Priority;
-  orgUnitId?: string;
-  assigneeId?: string;
-  /** 首问负责人 */
-  firstOwnerId?: string;
-  customerId?: string;
-  categoryId?: string;
-  escalated?: boolean;
-  repeat?: boolean;
-  open?: boolean;
-  /** ISO with offset */
-  from?: string;
-  to?: string;
-}
+/** Filters of GET /tickets: the contract's own query type, so the web app cannot drift from it. */
+export type TicketFilters = z.output<typeof TicketQuery>;
 
 export const ticketsKey = ['tickets'] as const;
 const ticketKey = (id: string) => ['ticket', id] as const;
@@ -96,6 +74,21 @@ export function useAddTicketNote(id: string) {
   return useMutation({
     mutationFn: (body: { kind: NoteKind; body: string }) => api.post(`/tickets/${id}/notes`, body, TicketDetail),
     onSuccess: store,
+  });
+}
+
+/**
+ * POST /tickets/bulk-transitions: one action on many tickets, each with the version its row showed;
+ * each succeeds or fails on its own. Every list is stale afterwards, and so is each changed ticket.
+ */
+export function useBulkTransition() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: z.input<typeof BulkTransitionBody>) => api.post('/tickets/bulk-transitions', body, BulkTransitionResult),
+    onSuccess: (r) => {
+      for (const item of r.results) if (item.ok) void qc.invalidateQueries({ queryKey: ticketKey(item.id) });
+      void qc.invalidateQueries({ queryKey: ticketsKey });
+    },
   });
 }
 

@@ -18,19 +18,37 @@ export function sortOrderOf(sort: string | undefined, field: string): 'ascend' |
   return null;
 }
 
-/** Server-side pagination that shows the total and lets the page size go up to the API's limit. */
+/**
+ * Server-side pagination that shows the total and lets the page size go up to the API's limit.
+ *
+ * `capped` is for lists whose count stops at COUNT_CAP (`totalIsLowerBound`): the total reads
+ * "1,000+", and the pager claims only pages known to exist — every page up to the rows seen so far,
+ * and one more while the current page is full, so "next" stays usable without promising a last
+ * page. A page that is not full is the last one, and then the exact count is known and shown.
+ */
 export function serverPagination(
   t: TFunction,
   page: number,
   pageSize: number,
   total: number | undefined,
+  capped?: { lowerBound: boolean | undefined; rows: number },
 ): TablePaginationConfig {
-  return {
+  const base: TablePaginationConfig = {
     current: page,
     pageSize,
     total: total ?? 0,
     showSizeChanger: true,
     pageSizeOptions: [10, LIMITS.pageSizeDefault, 50, 100].filter((n) => n <= LIMITS.pageSizeMax),
     showTotal: (n) => t('common.total', { total: n }),
+  };
+  if (!capped?.lowerBound || total === undefined) return base;
+  const seen = capped.rows > 0 ? (page - 1) * pageSize + capped.rows : 0;
+  if (capped.rows > 0 && capped.rows < pageSize) return { ...base, total: seen };
+  // the server stopped counting past `total`: there is at least one more
+  const atLeast = Math.max(total + 1, seen);
+  return {
+    ...base,
+    total: capped.rows === pageSize ? Math.max(atLeast, page * pageSize + 1) : atLeast,
+    showTotal: () => t('common.totalAtLeast', { total: total.toLocaleString('en-US') }),
   };
 }

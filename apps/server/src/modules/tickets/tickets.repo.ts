@@ -104,7 +104,7 @@ export function ticketVisibleWithoutGroups(p: Principal, t: { orgPath: string[];
 
 export type TicketFilter = {
   q?: string | undefined;
-  view?: 'mine' | 'my_groups' | undefined;
+  view?: 'mine' | 'my_groups' | 'accepted' | undefined;
   state?: string | undefined;
   type?: string | undefined;
   channel?: string | undefined;
@@ -142,6 +142,7 @@ export async function listTickets(
   if (tsQuery) conds.push(sql`tickets.search_vector @@ ${tsQuery}`);
   if (f.q && !tsQuery) conds.push(sql`${tickets.no} LIKE ${f.q.replace(/[\\%_]/g, '') + '%'}`);
   if (f.view === 'mine') conds.push(eq(tickets.assigneeId, p.userId));
+  if (f.view === 'accepted') conds.push(eq(tickets.firstOwnerId, p.userId));
   if (f.view === 'my_groups') conds.push(sql`${tickets.groupId} IN (SELECT group_id FROM group_members WHERE user_id = ${p.userId})`);
   if (f.state) conds.push(sql`${tickets.state} = ${f.state}`);
   if (f.type) conds.push(sql`${tickets.type} = ${f.type}`);

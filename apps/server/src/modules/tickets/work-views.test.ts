@@ -60,6 +60,9 @@ describe('transfer to a group (转派到队列)', () => {
     expect(claim.json()).toMatchObject({ state: 'assigned', assigneeId: await h.userId('agent.dz2'), groupId });
     expect(ids(await dz2.req('GET', '/api/v1/tickets?view=mine'))).toContain(t.id);
     expect(ids(await dz1.req('GET', '/api/v1/tickets?view=mine'))).not.toContain(t.id);
+    // still 首问 of agent.dz1, who took it
+    expect(ids(await dz1.req('GET', '/api/v1/tickets?view=accepted'))).toContain(t.id);
+    expect(ids(await dz2.req('GET', '/api/v1/tickets?view=accepted'))).not.toContain(t.id);
   });
 
   it('refuses an inactive or unknown group, and a named person outside the group', async () => {

@@ -30,7 +30,7 @@ export function CustomerPanel({ customer }: { customer: Customer }) {
       }
       size="small"
       extra={
-        <Link to={`/tickets?scope=all&orgUnitId=all&customerId=${customer.id}`}>
+        <Link to={`/tickets?orgUnitId=all&customerId=${customer.id}`}>
           <HistoryOutlined /> {t('ticket.customerHistory')}
         </Link>
       }

@@ -5,6 +5,7 @@ import {
   PENDING_REASONS,
   TICKET_LIMITS,
   type Channel,
+  type Group,
   type Outcome,
   type PendingReason,
   type TicketAction,
@@ -18,10 +19,12 @@ import { useMe } from '../../api/session';
 import { useTickets, useTransitionTicket } from '../../api/tickets';
 import { useCan } from '../../components/require-permission';
 import { AssigneeSelect } from './assignee-select';
+import { GroupSelect } from './group-select';
 import { useTicketError } from './use-ticket-error';
 
 interface Values {
   assigneeId?: string;
+  groupId?: string;
   reason?: string;
   pendingReason?: PendingReason;
   reply?: string;
@@ -45,8 +48,8 @@ export function useIsClaim() {
 
 /**
  * The small form of one lifecycle action, with exactly the inputs that action needs (see the
- * server's planTransition): assignee; assignee + reason; pending reason (+ optional reply); reply;
- * outcome + customer confirmation / follow-up result; reason; survivor ticket. Sends the version
+ * server's planTransition): assignee; group and/or assignee + reason; pending reason (+ optional
+ * reply); reply; outcome + customer confirmation / follow-up result; reason; survivor ticket. Sends the version
  * the page loaded, so a ticket someone else changed meanwhile answers 409 and is reloaded.
  */
 export function TicketActionModal({
@@ -73,12 +76,22 @@ export function TicketActionModal({
   const needsConfirmation = ticket.type === 'business' && ticket.changesService;
   const isComplaint = ticket.type === 'complaint';
   const recordConfirmation = Form.useWatch('recordConfirmation', form) as boolean | undefined;
+  // a transfer to a group offers only its members (or nobody: the ticket then waits in its queue)
+  const [group, setGroup] = useState<Group | undefined>();
+  const [shownAction, setShownAction] = useState(action);
+  if (shownAction !== action) {
+    setShownAction(action);
+    setGroup(undefined);
+  }
 
   const submit = (v: Values) => {
     if (!action) return;
     const body: TransitionBody = { action, version: ticket.version };
     if (action === 'assign') body.assigneeId = claim ? me.id : v.assigneeId;
-    if (action === 'transfer') body.assigneeId = v.assigneeId;
+    if (action === 'transfer') {
+      body.assigneeId = v.assigneeId;
+      body.groupId = v.groupId;
+    }
     if (['transfer', 'reopen', 'cancel'].includes(action)) body.reason = v.reason?.trim();
     if (action === 'pend') body.pendingReason = v.pendingReason;
     if ((action === 'pend' || action === 'answer') && v.reply?.trim()) body.reply = v.reply.trim();
@@ -148,11 +161,35 @@ export function TicketActionModal({
           </Typography.Paragraph>
         )}
 
+        {action === 'transfer' && (
+          <Form.Item name="groupId" label={t('workList.transferGroup')} extra={t('workList.transferGroupHint')}>
+            <GroupSelect
+              activeOnly
+              allowClear
+              autoFocus
+              placeholder={t('workList.groupPlaceholder')}
+              onGroup={(g) => {
+                setGroup(g);
+                const person = form.getFieldValue('assigneeId') as string | undefined;
+                if (g && person && !g.members.some((m) => m.userId === person)) form.setFieldsValue({ assigneeId: undefined });
+              }}
+              data-testid="transfer-group"
+            />
+          </Form.Item>
+        )}
         {((action === 'assign' && !claim) || action === 'transfer') && (
           <Form.Item
             name="assigneeId"
             label={t(action === 'transfer' ? 'ticket.transferTo' : 'ticket.assigneeLabel')}
-            rules={[{ required: true }]}
+            dependencies={['groupId']}
+            rules={[
+              action === 'transfer'
+                ? {
+                    validator: (_, v: string | undefined) =>
+                      v || form.getFieldValue('groupId') ? Promise.resolve() : Promise.reject(new Error(t('workList.transferNeedsTarget'))),
+                  }
+                : { required: true },
+            ]}
             extra={
               action === 'assign' && (
                 <Button type="link" size="small" style={{ padding: 0 }} onClick={() => form.setFieldsValue({ assigneeId: me.id })}>
@@ -162,10 +199,12 @@ export function TicketActionModal({
             }
           >
             <AssigneeSelect
-              placeholder={t('ticket.assigneePlaceholder')}
-              autoFocus
+              placeholder={t(group ? 'workList.memberPlaceholder' : 'ticket.assigneePlaceholder')}
+              autoFocus={action === 'assign'}
+              allowClear={action === 'transfer'}
               data-testid="assignee-select"
               initialOption={action === 'assign' ? { id: me.id, displayName: me.displayName } : undefined}
+              members={action === 'transfer' && group ? group.members.map((m) => ({ id: m.userId, displayName: m.displayName })) : undefined}
             />
           </Form.Item>
         )}

@@ -1,8 +1,8 @@
 import { Button, Card, Checkbox, DatePicker, Dropdown, Empty, Flex, Input, Select, Switch, Table, Tag, Tooltip, TreeSelect, Typography } from 'antd';
 import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { CHANNELS, PRIORITIES, REQUEST_TYPES, TICKET_STATES, type TicketSummary } from '@qloop/contracts';
+import { CHANNELS, OPEN_STATES, PRIORITIES, REQUEST_TYPES, TICKET_STATES, type TicketSummary } from '@qloop/contracts';
 import dayjs from 'dayjs';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { useMe } from '../../api/session';
@@ -14,11 +14,18 @@ import { PageHeader } from '../../components/page-header';
 import { RefreshButton } from '../../components/refresh-button';
 import { useCan } from '../../components/require-permission';
 import { serverPagination, sortOrderOf, sortParam } from '../../components/table-helpers';
+import { AssigneeSelect } from './assignee-select';
+import { BulkBar } from './bulk-actions';
 import { useCategoryTree } from './categories';
-import { ALL_UNITS, toFilters, useListView, type Scope } from './list-url-state';
+import { GroupSelect } from './group-select';
+import { ALL_UNITS, toFilters, useListView, type WorkView } from './list-url-state';
+import { SavedFiltersMenu } from './saved-filters-menu';
 import { PriorityText, shortName, StateTag, TicketFlags } from './ticket-tags';
 
-/** 工单: the work list — my tickets, tickets I accepted, or all in scope — filtered, searched, sorted and paged by the server. */
+/**
+ * 工单: the work list — my tickets, my groups' queues, tickets I accepted, or all in scope —
+ * filtered, searched, sorted and paged by the server; saved filters; bulk assign, transfer, close.
+ */
 export default function TicketsPage() {
   const { t, i18n } = useTranslation();
   const en = i18n.language === 'en-US';
@@ -27,9 +34,26 @@ export default function TicketsPage() {
   const navigate = useNavigate();
   const { orgUnitId: headerUnitId } = useOrgUnitScope();
   const categories = useCategoryTree();
-  const { view, patch, reset } = useListView(can('tickets:handle') ? 'mine' : 'all');
+  const { list: view, patch, reset, apply } = useListView();
   const filters = toFilters(view, me, headerUnitId);
   const { data, isFetching, isLoading, refetch, error } = useTickets(filters);
+  const handles = can('tickets:handle');
+
+  // Selected rows by id, kept across pages and sorting (up to the bulk limit) but not across other
+  // filters: a selection one can no longer see is too easy to act on by mistake.
+  const [selected, setSelected] = useState<Map<string, TicketSummary>>(() => new Map());
+  const { page: _p, pageSize: _s, ...exportFilters } = filters;
+  const selectionKey = JSON.stringify({ ...exportFilters, sort: undefined });
+  const [shownKey, setShownKey] = useState(selectionKey);
+  if (shownKey !== selectionKey) {
+    setShownKey(selectionKey);
+    if (selected.size) setSelected(new Map());
+  }
+  // each selected ticket as its row shows it now (the version sent is the one on screen)
+  const selectedRows = useMemo(() => {
+    const onPage = new Map((data?.items ?? []).map((r) => [r.id, r]));
+    return [...selected.values()].map((r) => onPage.get(r.id) ?? r);
+  }, [selected, data]);
 
   // the search box edits freely; the list follows on Enter (and when a shared link changes q)
   const [q, setQ] = useState(view.q ?? '');
@@ -39,14 +63,20 @@ export default function TicketsPage() {
     setQ(view.q ?? '');
   }
 
-  const { page: _p, pageSize: _s, ...exportFilters } = filters;
   const orgSelectValue = view.orgUnitId === ALL_UNITS ? undefined : (filters.orgUnitId ?? undefined);
   const filtered =
     !!view.q || !!view.state || !!view.type || !!view.channel || !!view.priority || !!view.categoryId || !!view.orgUnitId || !!view.customerId ||
-    !!view.escalated || !!view.repeat || !!view.open || !!view.from || !!view.to;
+    !!view.assigneeId || !!view.groupId || view.escalated !== undefined || view.repeat !== undefined || view.open !== undefined || !!view.from || !!view.to;
+  // the person filter's name: they handle every row it shows (or it is me)
+  const assigneeName = view.assigneeId
+    ? view.assigneeId === me.id
+      ? me.displayName
+      : (data?.items.find((r) => r.assigneeId === view.assigneeId)?.assigneeName ?? undefined)
+    : undefined;
 
-  const scopes: { key: Scope; label: string }[] = [
-    ...(can('tickets:handle') ? [{ key: 'mine' as const, label: t('ticket.scopeMine') }] : []),
+  const tabs: { key: WorkView; label: string }[] = [
+    ...(handles ? [{ key: 'mine' as const, label: t('ticket.scopeMine') }] : []),
+    ...(handles ? [{ key: 'my_groups' as const, label: t('workList.view_my_groups') }] : []),
     ...(can('tickets:create') ? [{ key: 'accepted' as const, label: t('ticket.scopeAccepted') }] : []),
     { key: 'all', label: t('ticket.scopeAll') },
   ];
@@ -73,7 +103,8 @@ export default function TicketsPage() {
             >
               <Button icon={<DownloadOutlined />}>{t('ticket.export')}</Button>
             </Dropdown>
-            {can('tickets:create') && (
+            {/* a bulk import backdates tickets and routes them in thousands: a manager's job */}
+            {can('tickets:manage') && (
               <Button icon={<UploadOutlined />} onClick={() => navigate('/tickets/import')} data-testid="ticket-import">
                 {t('ticketImport.open')}
               </Button>
@@ -88,12 +119,20 @@ export default function TicketsPage() {
       />
       <Card
         styles={{ body: { padding: 0 } }}
-        tabList={scopes.map((s) => ({ key: s.key, label: <span data-testid={`scope-${s.key}`}>{s.label}</span> }))}
-        activeTabKey={view.scope}
-        onTabChange={(key) => patch({ scope: key as Scope })}
+        tabList={tabs.map((s) => ({ key: s.key, label: <span data-testid={`view-${s.key}`}>{s.label}</span> }))}
+        activeTabKey={view.view}
+        onTabChange={(key) => patch({ view: key as WorkView, assigneeId: key === 'mine' ? undefined : view.assigneeId })}
         tabProps={{ size: 'middle' }}
         tabBarExtraContent={
           <Flex gap={8} align="center">
+            <SavedFiltersMenu list={view} onApply={apply} assigneeName={assigneeName} />
+            <span className="qloop-toolbar-sep" />
+            <Checkbox checked={!!view.escalated} onChange={(e) => patch({ escalated: e.target.checked || undefined })}>
+              {t('ticket.escalated')}
+            </Checkbox>
+            <Checkbox checked={!!view.repeat} onChange={(e) => patch({ repeat: e.target.checked || undefined })}>
+              {t('ticket.repeat')}
+            </Checkbox>
             <Switch size="small" id="filter-open" checked={!!view.open} onChange={(open) => patch({ open: open || undefined })} data-testid="filter-open" />
             <label htmlFor="filter-open" style={{ cursor: 'pointer' }}>
               {t('ticket.openOnly')}
@@ -151,7 +190,7 @@ export default function TicketsPage() {
             <TreeSelect<string>
               allowClear
               showSearch
-              style={{ width: 200 }}
+              style={{ width: 180 }}
               placeholder={t('ticket.category')}
               value={view.categoryId}
               onChange={(categoryId) => patch({ categoryId })}
@@ -162,12 +201,34 @@ export default function TicketsPage() {
             />
             <OrgUnitTreeSelect
               allowClear
-              style={{ width: 180 }}
+              style={{ width: 170 }}
               placeholder={t('ticket.allOrgUnits')}
               value={orgSelectValue}
               onChange={(id) => patch({ orgUnitId: id ?? ALL_UNITS })}
               popupMatchSelectWidth={260}
             />
+            <GroupSelect
+              allowClear
+              style={{ width: 140 }}
+              placeholder={t('workList.group')}
+              value={view.groupId}
+              onChange={(groupId) => patch({ groupId })}
+              popupMatchSelectWidth={240}
+              data-testid="filter-group"
+            />
+            {handles && view.view !== 'mine' && (
+              <AssigneeSelect
+                allowClear
+                style={{ width: 120 }}
+                placeholder={t('ticket.assignee')}
+                value={view.assigneeId}
+                onChange={(assigneeId) => patch({ assigneeId })}
+                initialOption={view.assigneeId && assigneeName ? { id: view.assigneeId, displayName: assigneeName } : undefined}
+                labelRender={(o) => (o.label !== undefined && o.label !== o.value ? o.label : t('workList.somePerson'))}
+                popupMatchSelectWidth={240}
+                data-testid="filter-assignee"
+              />
+            )}
             <DatePicker.RangePicker
               style={{ width: 240 }}
               allowEmpty={[true, true]}
@@ -177,12 +238,6 @@ export default function TicketsPage() {
               }
               placeholder={[t('ticket.createdFrom'), t('ticket.createdTo')]}
             />
-            <Checkbox checked={!!view.escalated} onChange={(e) => patch({ escalated: e.target.checked || undefined })}>
-              {t('ticket.escalated')}
-            </Checkbox>
-            <Checkbox checked={!!view.repeat} onChange={(e) => patch({ repeat: e.target.checked || undefined })}>
-              {t('ticket.repeat')}
-            </Checkbox>
             {view.customerId && (
               <Tag closable color="blue" onClose={() => patch({ customerId: undefined })} style={{ marginInlineEnd: 0 }}>
                 {t('ticket.oneCustomer')}
@@ -201,6 +256,19 @@ export default function TicketsPage() {
             </Button>
           </Flex>
         </Flex>
+        {handles && (
+          <BulkBar
+            rows={selectedRows}
+            onClear={() => setSelected(new Map())}
+            onSettled={(ids) =>
+              setSelected((cur) => {
+                const next = new Map(cur);
+                for (const id of ids) next.delete(id);
+                return next;
+              })
+            }
+          />
+        )}
         <Table<TicketSummary>
           rowKey="id"
           size="middle"
@@ -208,7 +276,29 @@ export default function TicketsPage() {
           dataSource={data?.items ?? []}
           scroll={{ x: 1000 }}
           data-testid="ticket-table"
-          pagination={serverPagination(t, view.page, view.pageSize, data?.total)}
+          rowSelection={
+            handles
+              ? {
+                  selectedRowKeys: [...selected.keys()],
+                  preserveSelectedRowKeys: true,
+                  columnWidth: 32,
+                  fixed: 'left',
+                  // nothing can be assigned, transferred or closed once a ticket is done
+                  getCheckboxProps: (r) => ({ disabled: !OPEN_STATES.includes(r.state) }),
+                  onChange: (keys) =>
+                    setSelected((cur) => {
+                      const onPage = new Map((data?.items ?? []).map((r) => [r.id, r]));
+                      const next = new Map<string, TicketSummary>();
+                      for (const k of keys) {
+                        const row = onPage.get(String(k)) ?? cur.get(String(k));
+                        if (row) next.set(row.id, row);
+                      }
+                      return next;
+                    }),
+                }
+              : undefined
+          }
+          pagination={serverPagination(t, view.page, view.pageSize, data?.total, { lowerBound: data?.totalIsLowerBound, rows: data?.items.length ?? 0 })}
           onChange={(p, _f, sorter) => {
             const sort = sortParam(sorter);
             const pageSize = p.pageSize ?? view.pageSize;
@@ -287,7 +377,7 @@ export default function TicketsPage() {
             {
               title: t('ticket.state'),
               dataIndex: 'state',
-              width: en ? 104 : 96,
+              width: en ? 100 : 96,
               sorter: true,
               sortOrder: sortOrderOf(view.sort, 'state'),
               render: (s: TicketSummary['state'], r) => (
@@ -304,7 +394,7 @@ export default function TicketsPage() {
             {
               title: t('ticket.priority'),
               dataIndex: 'priority',
-              width: en ? 92 : 76,
+              width: en ? 88 : 76,
               sorter: true,
               sortOrder: sortOrderOf(view.sort, 'priority'),
               render: (p: TicketSummary['priority']) => <PriorityText priority={p} />,
@@ -312,7 +402,7 @@ export default function TicketsPage() {
             {
               title: t('ticket.category'),
               dataIndex: 'categoryName',
-              width: 110,
+              width: 100,
               ellipsis: { showTitle: false },
               render: (name: string, r) => (
                 <Tooltip title={categories.path(r.categoryId) ?? name} placement="topLeft">
@@ -323,7 +413,7 @@ export default function TicketsPage() {
             {
               title: t('ticket.customer'),
               key: 'customer',
-              width: 112,
+              width: 104,
               render: (_, r) => (
                 <div className="qloop-cell-2">
                   <div>
