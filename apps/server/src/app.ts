@@ -37,6 +37,7 @@ import { registerCustomerRoutes } from './modules/customers/customers.routes.js'
 import { registerTicketRoutes } from './modules/tickets/tickets.routes.js';
 import { registerSavedFilterRoutes } from './modules/saved-filters/saved-filters.routes.js';
 import { registerCalendarRoutes } from './modules/calendars/calendars.routes.js';
+import { registerSlaRoutes } from './modules/sla/sla.routes.js';
 import { registerAssignmentRoutes } from './modules/assignment/assignment.routes.js';
 import { registerNotificationRoutes } from './modules/notifications/notifications.routes.js';
 import { registerPortalRoutes } from './modules/portal/portal.routes.js';
@@ -157,6 +158,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   registerTicketRoutes(app);
   registerSavedFilterRoutes(app);
   registerCalendarRoutes(app);
+  registerSlaRoutes(app);
   registerAssignmentRoutes(app);
   registerNotificationRoutes(app);
   registerPortalRoutes(app);

@@ -13,3 +13,4 @@ export * from './portal.js';
 export * from './ticket-import.js';
 export * from './saved-filters.js';
 export * from './calendars.js';
+export * from './sla.js';

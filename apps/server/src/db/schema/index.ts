@@ -7,3 +7,4 @@ export * from './notifications.js';
 export * from './ticket-imports.js';
 export * from './saved-filters.js';
 export * from './calendars.js';
+export * from './sla.js';

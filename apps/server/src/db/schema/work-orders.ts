@@ -67,6 +67,8 @@ export const tickets = pgTable('tickets', {
   updatedAt: ts('updated_at').notNull().defaultNow(),
   answeredAt: ts('answered_at'),
   closedAt: ts('closed_at'),
+  /** earliest running SLA deadline (modules/sla); null when no clock runs */
+  nextDeadline: ts('next_deadline'),
 });
 
 export const ticketEvents = pgTable('ticket_events', {

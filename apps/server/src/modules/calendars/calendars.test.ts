@@ -89,6 +89,6 @@ describe('calendars API', () => {
     expect((await agent.req('PUT', '/api/v1/calendars/dz-branch', { ...definition, version: 2 })).statusCode).toBe(403);
     const trail = (await admin.req('GET', '/api/v1/audit?entityType=calendar&entityId=dz-branch')).json().items;
     expect(trail.map((e: { action: string }) => e.action)).toEqual(['update', 'create']);
-    expect(trail[0].after).toMatchObject({ extraHolidays: ['2026-11-24'] });
+    expect(trail[0].after).toMatchObject({ extraHolidays: ['2026-11-24'], recomputedClocks: 0 });
   });
 });

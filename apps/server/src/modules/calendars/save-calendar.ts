@@ -6,6 +6,7 @@ import { badRequest, conflict, isUniqueViolation } from '../../lib/errors.js';
 import { appendAudit, diffFields, type AuditContext } from '../audit/append-audit.js';
 import { engineCalendar, loadCalendar, toCalendar } from './calendars.repo.js';
 import { validateCalendar } from './validate-calendar.js';
+import { recomputeCalendarClocks } from '../sla/recompute-calendar-clocks.js';
 
 /** Refuses a definition the engine would reject, naming each field to fix. */
 function assertUsable(key: string, definition: CalendarDefinition) {
@@ -51,7 +52,13 @@ export async function updateCalendar(db: Db, opts: { audit: AuditContext; key: s
       .set({ definition: opts.definition, version: sql`${calendars.version} + 1`, updatedAt: new Date() })
       .where(eq(calendars.key, opts.key))
       .returning();
-    await appendAudit(tx, opts.audit, [{ action: 'update', entityType: 'calendar', entityId: opts.key, ...changes }]);
+    // running clocks on this calendar keep the minutes already spent and count the rest on the new hours
+    const recomputed = await recomputeCalendarClocks(tx, {
+      oldCalendar: engineCalendar(opts.key, current.definition),
+      newCalendar: engineCalendar(opts.key, opts.definition),
+      at: new Date(),
+    });
+    await appendAudit(tx, opts.audit, [{ action: 'update', entityType: 'calendar', entityId: opts.key, ...changes, after: { ...changes.after, recomputedClocks: recomputed.clocks } }]);
     return toCalendar(row!);
   });
 }

@@ -10,6 +10,7 @@ import type { Principal } from '../auth/principal.js';
 import { autoAssignBatch } from '../assignment/auto-assign-batch.js';
 import type { CustomerKey } from '../customers/find-or-create-customer.js';
 import { notify, type NotificationInput } from '../notifications/notify.js';
+import { startTicketClocks } from '../sla/start-ticket-clocks.js';
 import { searchTextOf } from './search-text.js';
 
 /** One request to accept as a work order, as intake, the portal and imports all produce it. */
@@ -218,6 +219,11 @@ export async function acceptTickets(
 
   for (let i = 0; i < rows.length; i += 1000) await tx.insert(tickets).values(rows.slice(i, i + 1000));
   for (let i = 0; i < events.length; i += 1000) await tx.insert(ticketEvents).values(events.slice(i, i + 1000));
+  // SLA clocks for the whole batch: policies and calendars read once, clocks inserted set-based
+  await startTicketClocks(tx, jobs.map((j, k) => ({
+    ticketId: rows[k]!.id!, at: j.at, type: j.input.type, channel: j.input.channel, priority: j.input.priority,
+    tier: customerOf.get(j.index)!.tier, categoryPath: cats.get(j.input.categoryId)!.path, orgPath: units.get(j.input.orgUnitId)!.path,
+  })));
   const withKey = jobs.filter((j) => j.idempotencyKey);
   if (withKey.length) {
     await tx.insert(idempotencyKeys).values(

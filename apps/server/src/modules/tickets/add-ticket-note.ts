@@ -7,6 +7,8 @@ import { appendAudit, type AuditContext } from '../audit/append-audit.js';
 import type { Principal } from '../auth/principal.js';
 import { loadTicketInScope } from './ticket-access.js';
 import { mentionableUserIds, mentionedUsernames, notify } from '../notifications/notify.js';
+import { applyTicketClockEvents } from '../sla/apply-ticket-clock-events.js';
+import { eventsOfNote } from '../sla/clock-events.js';
 
 /**
  * Adds a public reply, an internal note or a call record to an open ticket's timeline. A public
@@ -27,6 +29,8 @@ export async function addTicketNote(
       .values({ ticketId: row.ticket.id, actorId: opts.principal.userId, kind: 'note', action: opts.kind, visibility, body: opts.body })
       .returning({ id: ticketEvents.id });
     await tx.update(tickets).set({ updatedAt: new Date(), version: sql`${tickets.version} + 1` }).where(eq(tickets.id, row.ticket.id));
+    // SLA clocks: a public reply or call record is a response; an internal note is not
+    await applyTicketClockEvents(tx, { ticketId: row.ticket.id, events: eventsOfNote(opts.kind), at: new Date(), pendingAfter: row.ticket.state === 'pending' });
     const mentioned = await mentionableUserIds(tx, mentionedUsernames(opts.body), row.orgPath);
     await notify(
       tx,

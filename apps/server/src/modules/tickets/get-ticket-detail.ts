@@ -5,6 +5,7 @@ import { loadTicketInScope } from './ticket-access.js';
 import { allowedActions } from './ticket-state-machine.js';
 import { findTicket, findTickets, listTicketEventsOf, relatedTicketsOf, toTicketSummary, type TicketRow } from './tickets.repo.js';
 import { notFound } from '../../lib/errors.js';
+import { clocksOf, loadEngineCalendars, toTicketClock } from '../sla/sla.repo.js';
 
 /** The ticket page: summary, description, timeline, related tickets and what can be done now. */
 export async function getTicketDetail(
@@ -30,10 +31,13 @@ export async function getCreatedTicketDetails(db: Db, ids: readonly string[]): P
 }
 
 async function detailsOf(db: Db, rows: TicketRow[]): Promise<((p: Principal) => TicketDetail)[]> {
-  const [events, related] = await Promise.all([
+  const [events, related, clocks, calendars] = await Promise.all([
     listTicketEventsOf(db, rows.map((r) => r.ticket.id)),
     relatedTicketsOf(db, rows.map((r) => r.ticket)),
+    clocksOf(db, rows.map((r) => r.ticket.id)),
+    loadEngineCalendars(db),
   ]);
+  const now = new Date();
   return rows.map((row) => {
     const t = row.ticket;
     const detail = {
@@ -48,6 +52,7 @@ async function detailsOf(db: Db, rows: TicketRow[]): Promise<((p: Principal) => 
       answeredAt: t.answeredAt?.toISOString() ?? null,
       events: events.get(t.id) ?? [],
       related: related.get(t.id) ?? [],
+      clocks: (clocks.get(t.id) ?? []).map((c) => toTicketClock(c, calendars, now)),
     };
     return (p: Principal) => ({ ...detail, allowedActions: p.permissions.has('tickets:handle') ? allowedActions(t.state) : [] });
   });

@@ -8,6 +8,8 @@ import type { Principal } from '../auth/principal.js';
 import { loadTicketInScope } from './ticket-access.js';
 import { planTransition } from './ticket-state-machine.js';
 import { notify } from '../notifications/notify.js';
+import { applyTicketClockEvents } from '../sla/apply-ticket-clock-events.js';
+import { eventsOfTransition } from '../sla/clock-events.js';
 
 type TicketPatch = Partial<typeof tickets.$inferInsert>;
 
@@ -123,6 +125,8 @@ export async function transitionTicket(
       ticketId: t.id, at: now, actorId: principal.userId, kind: 'transition', action: input.action,
       fromState: t.state, toState: plan.to, visibility, body, data: Object.keys(eventData).length ? eventData : null,
     });
+    // SLA clocks: a reply sent with the action counts as a response before the action applies
+    await applyTicketClockEvents(tx, { ticketId: t.id, events: eventsOfTransition(input.action, !!input.reply), at: now, pendingAfter: plan.to === 'pending' });
     const note = `${t.no} ${t.title}`;
     if ((input.action === 'assign' || input.action === 'transfer') && input.assigneeId) {
       await notify(tx, principal.userId, [{

@@ -1,0 +1,46 @@
+import { integer, jsonb, pgTable, text, uuid, boolean } from 'drizzle-orm/pg-core';
+import type { ClockKind, ClockStatus, SlaConditions } from '@qloop/contracts';
+import { ts } from './org.js';
+
+/** SLA policies (时限标准); targets in business minutes of `calendarKey`, null = no target. */
+export const slaPolicies = pgTable('sla_policies', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  position: integer('position').notNull(),
+  name: text('name').notNull(),
+  active: boolean('active').notNull().default(true),
+  conditions: jsonb('conditions').$type<SlaConditions>().notNull(),
+  calendarKey: text('calendar_key').notNull(),
+  firstResponseMinutes: integer('first_response_minutes'),
+  nextResponseMinutes: integer('next_response_minutes'),
+  resolutionMinutes: integer('resolution_minutes'),
+  followUpMinutes: integer('follow_up_minutes'),
+  sourceStandard: text('source_standard'),
+  version: integer('version').notNull().default(1),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});
+
+/** A pause interval kept for the record; `to` null while still paused. ISO strings. */
+export type StoredPause = { from: string; to: string | null };
+
+/** One SLA clock of a ticket (one row per kind and cycle); see migration 0014 for the model. */
+export const ticketClocks = pgTable('ticket_clocks', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  ticketId: uuid('ticket_id').notNull(),
+  kind: text('kind').$type<ClockKind>().notNull(),
+  cycle: integer('cycle').notNull().default(1),
+  policyId: uuid('policy_id').notNull(),
+  calendarKey: text('calendar_key').notNull(),
+  targetMinutes: integer('target_minutes').notNull(),
+  startedAt: ts('started_at').notNull(),
+  /** elapsed business minutes are counted up to this instant */
+  countedFrom: ts('counted_from').notNull(),
+  elapsedMinutes: integer('elapsed_minutes').notNull().default(0),
+  pausedSince: ts('paused_since'),
+  pauses: jsonb('pauses').$type<StoredPause[]>().notNull().default([]),
+  deadline: ts('deadline'),
+  status: text('status').$type<ClockStatus>().notNull(),
+  metAt: ts('met_at'),
+  breachedAt: ts('breached_at'),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});

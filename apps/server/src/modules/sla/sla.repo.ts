@@ -1,0 +1,129 @@
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import type { ClockKind, SlaPolicy, TicketClock } from '@qloop/contracts';
+import type { Db } from '../../db/client.js';
+import { calendars, slaPolicies, ticketClocks, tickets } from '../../db/schema/index.js';
+import { notFound } from '../../lib/errors.js';
+import { engineCalendarOf } from '../calendars/calendars.repo.js';
+import type { BusinessCalendar } from '../calendars/business-calendar.js';
+import { elapsedAt, type Clock } from './sla-clock.js';
+import type { PolicyForMatching } from './match-policy.js';
+
+export type PolicyRow = typeof slaPolicies.$inferSelect;
+type ClockRow = typeof ticketClocks.$inferSelect;
+
+export const targetsOf = (r: PolicyRow): Record<ClockKind, number | null> => ({
+  first_response: r.firstResponseMinutes,
+  next_response: r.nextResponseMinutes,
+  resolution: r.resolutionMinutes,
+  follow_up: r.followUpMinutes,
+});
+
+export const targetColumns = (t: Record<ClockKind, number | null>) => ({
+  firstResponseMinutes: t.first_response,
+  nextResponseMinutes: t.next_response,
+  resolutionMinutes: t.resolution,
+  followUpMinutes: t.follow_up,
+});
+
+export function toSlaPolicy(r: PolicyRow): SlaPolicy {
+  return {
+    id: r.id, position: r.position, name: r.name, active: r.active, conditions: r.conditions, calendarKey: r.calendarKey,
+    targets: targetsOf(r), sourceStandard: r.sourceStandard, version: r.version, updatedAt: r.updatedAt.toISOString(),
+  };
+}
+
+export const forMatching = (r: PolicyRow): PolicyForMatching => ({
+  id: r.id, position: r.position, active: r.active, conditions: r.conditions, calendarKey: r.calendarKey, targets: targetsOf(r),
+});
+
+export async function listPolicies(db: Db): Promise<PolicyRow[]> {
+  return db.select().from(slaPolicies).orderBy(asc(slaPolicies.position), asc(slaPolicies.id));
+}
+
+export async function loadPolicy(db: Db, id: string, forUpdate = false): Promise<PolicyRow> {
+  const q = db.select().from(slaPolicies).where(eq(slaPolicies.id, id));
+  const [row] = forUpdate ? await q.for('update') : await q;
+  if (!row) throw notFound('SLA policy');
+  return row;
+}
+
+/** Every calendar as the engine reads it (a handful of rows; each version's value is cached). */
+export async function loadEngineCalendars(db: Db): Promise<Map<string, BusinessCalendar>> {
+  return new Map((await db.select().from(calendars)).map((r) => [r.key, engineCalendarOf(r)]));
+}
+
+const toClock = (r: ClockRow): Clock => ({
+  id: r.id, kind: r.kind, cycle: r.cycle, policyId: r.policyId, calendarKey: r.calendarKey, targetMinutes: r.targetMinutes,
+  startedAt: r.startedAt, countedFrom: r.countedFrom, elapsedMinutes: r.elapsedMinutes, pausedSince: r.pausedSince, pauses: r.pauses,
+  deadline: r.deadline, status: r.status, metAt: r.metAt, breachedAt: r.breachedAt,
+});
+
+/** The clocks of tickets, by ticket, in kind then cycle order; `live` keeps running and paused ones only. */
+export async function clocksOf(db: Db, ticketIds: readonly string[], opts: { live?: boolean } = {}): Promise<Map<string, Clock[]>> {
+  const out = new Map<string, Clock[]>();
+  if (!ticketIds.length) return out;
+  const rows = await db
+    .select()
+    .from(ticketClocks)
+    .where(and(inArray(ticketClocks.ticketId, [...ticketIds]), opts.live ? inArray(ticketClocks.status, ['running', 'paused']) : undefined))
+    .orderBy(asc(ticketClocks.ticketId), asc(ticketClocks.kind), asc(ticketClocks.cycle));
+  for (const r of rows) out.set(r.ticketId, [...(out.get(r.ticketId) ?? []), toClock(r)]);
+  return out;
+}
+
+/** Inserts new clocks, 1,000 rows a statement. */
+export async function insertClocks(tx: Db, clocks: readonly (Clock & { ticketId: string })[]): Promise<void> {
+  const rows = clocks.map((c) => ({
+    ticketId: c.ticketId, kind: c.kind, cycle: c.cycle, policyId: c.policyId, calendarKey: c.calendarKey, targetMinutes: c.targetMinutes,
+    startedAt: c.startedAt, countedFrom: c.countedFrom, elapsedMinutes: c.elapsedMinutes, pausedSince: c.pausedSince, pauses: c.pauses,
+    deadline: c.deadline, status: c.status, metAt: c.metAt, breachedAt: c.breachedAt,
+  }));
+  for (let i = 0; i < rows.length; i += 1000) await tx.insert(ticketClocks).values(rows.slice(i, i + 1000));
+}
+
+/** Writes changed clocks back, set-based: one statement per 1,000 clocks. */
+export async function updateClocks(tx: Db, clocks: readonly Clock[], now: Date): Promise<void> {
+  const data = clocks.map((c) => ({
+    id: c.id, policy_id: c.policyId, calendar_key: c.calendarKey, target_minutes: c.targetMinutes, counted_from: c.countedFrom.toISOString(),
+    elapsed_minutes: c.elapsedMinutes, paused_since: c.pausedSince?.toISOString() ?? null, pauses: c.pauses, deadline: c.deadline?.toISOString() ?? null,
+    status: c.status, met_at: c.metAt?.toISOString() ?? null, breached_at: c.breachedAt?.toISOString() ?? null,
+  }));
+  for (let i = 0; i < data.length; i += 1000) {
+    await tx.execute(sql`
+      UPDATE ticket_clocks AS c SET policy_id = v.policy_id, calendar_key = v.calendar_key, target_minutes = v.target_minutes,
+        counted_from = v.counted_from, elapsed_minutes = v.elapsed_minutes, paused_since = v.paused_since, pauses = v.pauses,
+        deadline = v.deadline, status = v.status, met_at = v.met_at, breached_at = v.breached_at, updated_at = ${now.toISOString()}::timestamptz
+      FROM jsonb_to_recordset(${JSON.stringify(data.slice(i, i + 1000))}::jsonb) AS v(
+        id uuid, policy_id uuid, calendar_key text, target_minutes integer, counted_from timestamptz, elapsed_minutes integer,
+        paused_since timestamptz, pauses jsonb, deadline timestamptz, status text, met_at timestamptz, breached_at timestamptz)
+      WHERE c.id = v.id`);
+  }
+}
+
+/** Sets each ticket's next deadline (null: none), set-based. */
+export async function setNextDeadlines(tx: Db, next: readonly { ticketId: string; deadline: Date | null }[]): Promise<void> {
+  for (let i = 0; i < next.length; i += 1000) {
+    const data = next.slice(i, i + 1000).map((n) => ({ id: n.ticketId, d: n.deadline?.toISOString() ?? null }));
+    await tx.execute(sql`
+      UPDATE tickets AS t SET next_deadline = v.d
+      FROM jsonb_to_recordset(${JSON.stringify(data)}::jsonb) AS v(id uuid, d timestamptz)
+      WHERE t.id = v.id AND t.next_deadline IS DISTINCT FROM v.d`);
+  }
+}
+
+/** A ticket's next deadline as stored (for tests and the detail page). */
+export async function nextDeadlineStored(db: Db, ticketId: string): Promise<Date | null> {
+  const [row] = await db.select({ d: tickets.nextDeadline }).from(tickets).where(eq(tickets.id, ticketId));
+  return row?.d ?? null;
+}
+
+/** The clock as the ticket page shows it; a running clock's elapsed minutes are counted up to `now`. */
+export function toTicketClock(c: Clock, calendars: ReadonlyMap<string, BusinessCalendar>, now: Date): TicketClock {
+  const calendar = calendars.get(c.calendarKey);
+  return {
+    kind: c.kind, cycle: c.cycle, status: c.status, policyId: c.policyId, calendarKey: c.calendarKey, targetMinutes: c.targetMinutes,
+    elapsedMinutes: calendar ? elapsedAt(c, calendar, now) : c.elapsedMinutes,
+    startedAt: c.startedAt.toISOString(), pausedSince: c.pausedSince?.toISOString() ?? null,
+    deadline: c.deadline?.toISOString() ?? null, metAt: c.metAt?.toISOString() ?? null,
+  };
+}
