@@ -151,6 +151,8 @@ export const TicketQuery = PageQuery.extend({
   escalated: QueryBool.optional(),
   repeat: QueryBool.optional(),
   open: QueryBool.optional(),
+  /** a running SLA clock is past its deadline (超时) — the ticket's next deadline has passed */
+  overdue: QueryBool.optional(),
   from: z.iso.datetime({ offset: true }).optional(),
   to: z.iso.datetime({ offset: true }).optional(),
 });

@@ -506,6 +506,7 @@ export const enUS: Translation = {
     allOrgUnits: 'All org units',
     escalated: 'Escalated',
     repeat: 'Repeat',
+    overdue: 'Overdue',
     regulator: 'Regulator appeal',
     openOnly: 'Open only',
     flagEscalated: 'Escalated',

@@ -509,6 +509,7 @@ export const zhCN = {
     allOrgUnits: '全部组织',
     escalated: '升级投诉',
     repeat: '重复投诉',
+    overdue: '已超时',
     regulator: '申诉转办',
     openOnly: '仅未办结',
     flagEscalated: '升级',

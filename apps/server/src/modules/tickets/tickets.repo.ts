@@ -118,6 +118,7 @@ export type TicketFilter = {
   escalated?: boolean | undefined;
   repeat?: boolean | undefined;
   open?: boolean | undefined;
+  overdue?: boolean | undefined;
   from?: string | undefined;
   to?: string | undefined;
 };
@@ -159,6 +160,10 @@ export async function listTickets(
   if (f.open !== undefined) {
     const open = sql`${tickets.state} IN (${sql.join(OPEN_STATES.map((s) => sql`${s}`), sql`, `)})`;
     conds.push(f.open ? open : sql`NOT ${open}`);
+  }
+  // next_deadline is the earliest running clock's deadline (null when no clock runs): an index range
+  if (f.overdue !== undefined) {
+    conds.push(f.overdue ? sql`${tickets.nextDeadline} <= now()` : sql`(${tickets.nextDeadline} IS NULL OR ${tickets.nextDeadline} > now())`);
   }
   if (f.from) conds.push(gte(tickets.createdAt, new Date(f.from)));
   if (f.to) conds.push(lte(tickets.createdAt, new Date(f.to)));

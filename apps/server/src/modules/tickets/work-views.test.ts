@@ -146,3 +146,18 @@ describe('bulk actions', () => {
     expect((await dz1.req('GET', `/api/v1/tickets/${t.id}`)).json().version).toBe(t.version);
   });
 });
+
+describe('overdue filter (超时)', () => {
+  it('lists tickets whose earliest running SLA deadline has passed, and only those', async () => {
+    const late = await intake(dz1, { title: '超时的工单' });
+    const onTime = await intake(dz1, { title: '未超时的工单' });
+    await h.database.sql.query(`UPDATE tickets SET next_deadline = now() - interval '1 hour' WHERE id = $1`, [late.id]);
+    await h.database.sql.query(`UPDATE tickets SET next_deadline = now() + interval '1 hour' WHERE id = $1`, [onTime.id]);
+    const overdue = ids(await dz1.req('GET', '/api/v1/tickets?overdue=true&pageSize=200'));
+    expect(overdue).toContain(late.id);
+    expect(overdue).not.toContain(onTime.id);
+    const notOverdue = ids(await dz1.req('GET', '/api/v1/tickets?overdue=false&pageSize=200'));
+    expect(notOverdue).toContain(onTime.id);
+    expect(notOverdue).not.toContain(late.id);
+  });
+});

@@ -39,6 +39,7 @@ const QUERY_KEYS = {
   escalated: 'as is',
   repeat: 'as is',
   open: 'as is',
+  overdue: 'as is',
   /** the tab: mine | my_groups | accepted as in the API */
   view: 'tab',
   /** another person's 首问 tickets: not a list filter of its own (the accepted tab is mine) */

@@ -181,6 +181,7 @@ function useConditions(list: ListView, assigneeName?: string): string[] {
     out.push(`${t('workList.group')}：${groups?.find((g) => g.id === list.groupId)?.name ?? '—'}`);
   if (list.customerId) out.push(t('ticket.oneCustomer'));
   flag(t('ticket.escalated'), list.escalated);
+  flag(t('ticket.overdue'), list.overdue);
   flag(t('ticket.repeat'), list.repeat);
   flag(t('ticket.openOnly'), list.open);
   if (list.from || list.to) out.push(`${t('ticket.createdRange')}：${list.from ?? '…'} ~ ${list.to ?? '…'}`);

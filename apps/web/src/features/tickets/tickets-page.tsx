@@ -66,7 +66,7 @@ export default function TicketsPage() {
   const orgSelectValue = view.orgUnitId === ALL_UNITS ? undefined : (filters.orgUnitId ?? undefined);
   const filtered =
     !!view.q || !!view.state || !!view.type || !!view.channel || !!view.priority || !!view.categoryId || !!view.orgUnitId || !!view.customerId ||
-    !!view.assigneeId || !!view.groupId || view.escalated !== undefined || view.repeat !== undefined || view.open !== undefined || !!view.from || !!view.to;
+    !!view.assigneeId || !!view.groupId || view.escalated !== undefined || view.repeat !== undefined || view.open !== undefined || view.overdue !== undefined || !!view.from || !!view.to;
   // the person filter's name: they handle every row it shows (or it is me)
   const assigneeName = view.assigneeId
     ? view.assigneeId === me.id
@@ -132,6 +132,9 @@ export default function TicketsPage() {
             </Checkbox>
             <Checkbox checked={!!view.repeat} onChange={(e) => patch({ repeat: e.target.checked || undefined })}>
               {t('ticket.repeat')}
+            </Checkbox>
+            <Checkbox checked={!!view.overdue} onChange={(e) => patch({ overdue: e.target.checked || undefined })} data-testid="filter-overdue">
+              {t('ticket.overdue')}
             </Checkbox>
             <Switch size="small" id="filter-open" checked={!!view.open} onChange={(open) => patch({ open: open || undefined })} data-testid="filter-open" />
             <label htmlFor="filter-open" style={{ cursor: 'pointer' }}>
