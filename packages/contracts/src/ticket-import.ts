@@ -29,6 +29,8 @@ export type ImportMapping = z.infer<typeof ImportMapping>;
 
 export const IMPORT_LIMITS = {
   maxRows: 200_000,
+  /** 200,000 rows of Chinese text (3 bytes a character in UTF-8) need far more than the general 10 MB */
+  uploadBytesMax: 64 * 1024 * 1024,
   /** the report keeps the first this many errors (in row order); `errorCount` says how many there were */
   keptErrors: 1000,
   /** an upload never run is deleted, rows and report, this many hours after it was uploaded */

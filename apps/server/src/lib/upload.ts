@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
-import { badRequest } from './errors.js';
+import { LIMITS } from '@qloop/contracts';
+import { AppError, badRequest } from './errors.js';
 import { readSheet, type ReadTableOptions, type SheetRow } from './spreadsheet.js';
 
 /**
@@ -7,13 +8,20 @@ import { readSheet, type ReadTableOptions, type SheetRow } from './spreadsheet.j
  * spreadsheet row number. A truncated or malformed multipart body is the caller's error (400); a
  * file over the size limit keeps its 413.
  */
-export async function readUploadedSheet(req: FastifyRequest, opts: ReadTableOptions = {}): Promise<{ filename: string; rows: SheetRow[] }> {
+export async function readUploadedSheet(
+  req: FastifyRequest,
+  opts: ReadTableOptions & { /** this upload's size limit, when it differs from the general one */ maxBytes?: number } = {},
+): Promise<{ filename: string; rows: SheetRow[] }> {
   if (!req.isMultipart()) throw badRequest('send the file as multipart/form-data in field "file"');
+  const maxBytes = opts.maxBytes ?? LIMITS.uploadBytesMax;
   let upload;
   try {
-    const file = await req.file();
+    const file = await req.file({ limits: { fileSize: maxBytes } });
     upload = file ? { filename: file.filename, buf: await file.toBuffer() } : null;
   } catch (err) {
+    if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
+      throw new AppError('PAYLOAD_TOO_LARGE', `file is larger than ${Math.floor(maxBytes / 1024 / 1024) || maxBytes} ${maxBytes >= 1024 * 1024 ? 'MB' : 'bytes'}`, 413);
+    }
     if ((err as { statusCode?: number }).statusCode) throw err;
     throw badRequest(`the upload is not valid multipart/form-data: ${(err as Error).message}`);
   }

@@ -18,7 +18,7 @@ export function registerTicketImportRoutes(app: App): void {
     schema: { response: { 201: TicketImport } },
     handler: async (req, reply, { database, principal }) => {
       // a date cell is a time taken: read it whole, as the wall-clock time typed (Beijing time, as text is)
-      const { filename, rows: sheet } = await readUploadedSheet(req, { dateCells: 'datetime' });
+      const { filename, rows: sheet } = await readUploadedSheet(req, { dateCells: 'datetime', maxBytes: IMPORT_LIMITS.uploadBytesMax });
       const [header, ...rows] = sheet;
       if (!header || rows.length === 0) throw badRequest('the file needs a header row and at least one data row');
       if (rows.length > IMPORT_LIMITS.maxRows) throw badRequest(`at most ${IMPORT_LIMITS.maxRows} rows per import; split the file`);

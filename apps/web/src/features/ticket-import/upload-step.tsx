@@ -1,13 +1,13 @@
 import { App, Button, Flex, Progress, Typography, Upload } from 'antd';
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
-import { IMPORT_LIMITS, LIMITS, type TicketImport } from '@qloop/contracts';
+import { IMPORT_LIMITS, type TicketImport } from '@qloop/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useUploadTicketImport } from '../../api/ticket-import';
 import { useApiError } from '../../api/use-api-error';
 import { downloadTemplate } from './import-files';
 
-const MB = LIMITS.uploadBytesMax / 1024 / 1024;
+const MB = IMPORT_LIMITS.uploadBytesMax / 1024 / 1024;
 
 /** Step 1: drop a CSV or XLSX; it is uploaded at once and the server answers its columns. */
 export function UploadStep({ onUploaded }: { onUploaded: (job: TicketImport) => void }) {
@@ -43,7 +43,7 @@ export function UploadStep({ onUploaded }: { onUploaded: (job: TicketImport) => 
           showUploadList={false}
           disabled={upload.isPending}
           beforeUpload={(f) => {
-            if (f.size > LIMITS.uploadBytesMax) {
+            if (f.size > IMPORT_LIMITS.uploadBytesMax) {
               void message.error(t('ticketImport.tooLarge', { mb: MB }));
               return Upload.LIST_IGNORE;
             }
