@@ -233,7 +233,7 @@ export async function benchTickets(pgUrl: string, total: number, log: (s: string
       for (let i = 0; i < importRows; i++) {
         const day = String(1 + (i % 28)).padStart(2, '0');
         lines.push(
-          `投诉,热线,宽带断网${i},光猫红灯,S01-01,JN-DZ-S01,138${String(i).padStart(8, '0')},,2026-10-${day} 09:30`,
+          `投诉,热线,宽带断网${runId}-${i},光猫红灯,S01-01,JN-DZ-S01,138${String(i).padStart(8, '0')},,2026-10-${day} 09:30`,
         );
       }
       const boundary = '----qloopbench';
