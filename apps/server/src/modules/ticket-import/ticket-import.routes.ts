@@ -4,7 +4,7 @@ import { badRequest } from '../../lib/errors.js';
 import { defineRoute, type App } from '../../lib/route.js';
 import { readUploadedSheet } from '../../lib/upload.js';
 import { liveImportProgress, runTicketImport } from './run-ticket-import.js';
-import { loadOwnImport, toTicketImport } from './ticket-imports.repo.js';
+import { loadOwnImportStatus, statusOf, toTicketImport } from './ticket-imports.repo.js';
 
 export function registerTicketImportRoutes(app: App): void {
   const tags = ['work orders'];
@@ -27,7 +27,7 @@ export function registerTicketImportRoutes(app: App): void {
         .values({ userId: principal.userId, filename, headers: header.cells, rows: rows.map((r) => r.cells), rowNumbers: rows.map((r) => r.row), totalRows: rows.length })
         .returning();
       reply.code(201);
-      return toTicketImport(row!);
+      return toTicketImport(statusOf(row!));
     },
   });
 
@@ -39,7 +39,7 @@ export function registerTicketImportRoutes(app: App): void {
     tags,
     schema: { params: IdParams, response: { 200: TicketImport } },
     handler: async (req, _reply, { database, principal }) =>
-      toTicketImport(await loadOwnImport(database.db, principal.userId, req.params.id), liveImportProgress(req.params.id)),
+      toTicketImport(await loadOwnImportStatus(database.db, principal.userId, req.params.id), liveImportProgress(req.params.id)),
   });
 
   defineRoute(app, {
@@ -50,10 +50,10 @@ export function registerTicketImportRoutes(app: App): void {
     tags,
     schema: { params: IdParams, body: RunImportBody, response: { 200: TicketImport, 202: TicketImport } },
     handler: async (req, reply, { database, principal, audit }) => {
-      await loadOwnImport(database.db, principal.userId, req.params.id);
+      await loadOwnImportStatus(database.db, principal.userId, req.params.id);
       const { started } = await runTicketImport(database.db, { principal, audit, id: req.params.id, ...req.body });
       reply.code(started ? 202 : 200);
-      return toTicketImport(await loadOwnImport(database.db, principal.userId, req.params.id));
+      return toTicketImport(await loadOwnImportStatus(database.db, principal.userId, req.params.id));
     },
   });
 }

@@ -53,6 +53,10 @@ describe('ticket import', () => {
     const up = (await upload(bm, 'tickets.csv', Buffer.from(CSV))).json();
     expect(up).toMatchObject({ status: 'uploaded', totalRows: 7, headers: expect.arrayContaining(['标题']) });
     expect(up.suggestedMapping).toMatchObject({ type: 0, title: 2, categoryCode: 4, orgUnitCode: 5, phone: 6 });
+    // the status read (polled during a run) carries the same sample without reading the whole file
+    const polled = (await bm.req('GET', `/api/v1/tickets/imports/${up.id}`)).json();
+    expect(polled.sample).toEqual(up.sample);
+    expect(polled.sample).toHaveLength(5);
     expect(up).toMatchObject({ mode: null, mapping: null, validatedAt: null, errorCount: 0 });
     const dry = (await bm.req('POST', `/api/v1/tickets/imports/${up.id}/run`, { mapping: up.suggestedMapping, mode: 'all_or_nothing', dryRun: true })).json();
     expect(dry.status).toBe('uploaded');
