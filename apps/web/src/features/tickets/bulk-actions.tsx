@@ -17,7 +17,7 @@ import { useBulkTransition } from '../../api/tickets';
 import { useApiError } from '../../api/use-api-error';
 import { useCan } from '../../components/require-permission';
 import { AssigneeSelect } from './assignee-select';
-import { GroupSelect } from './group-select';
+import { TransferGroupField } from './group-select';
 import { StateTag } from './ticket-tags';
 
 export type BulkAction = (typeof BULK_ACTIONS)[number];
@@ -223,25 +223,7 @@ function BulkActionModal({
         )}
         {action === 'transfer' && (
           <>
-            <Form.Item
-              name="groupId"
-              label={t('workList.transferGroup')}
-              extra={t('workList.transferGroupHint')}
-            >
-              <GroupSelect
-                activeOnly
-                allowClear
-                autoFocus
-                placeholder={t('workList.groupPlaceholder')}
-                onGroup={(g) => {
-                  setGroup(g);
-                  const person = form.getFieldValue('assigneeId') as string | undefined;
-                  if (g && person && !g.members.some((m) => m.userId === person))
-                    form.setFieldsValue({ assigneeId: undefined });
-                }}
-                data-testid="bulk-group"
-              />
-            </Form.Item>
+            <TransferGroupField form={form} onGroup={setGroup} testId="bulk-group" />
             <Form.Item
               name="assigneeId"
               label={t('ticket.transferTo')}

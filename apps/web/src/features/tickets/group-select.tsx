@@ -1,4 +1,4 @@
-import { Select, Typography, type SelectProps } from 'antd';
+import { Form, Select, Typography, type FormInstance, type SelectProps } from 'antd';
 import type { Group } from '@qloop/contracts';
 import { useTranslation } from 'react-i18next';
 import { useGroups } from '../assignment/api';
@@ -44,5 +44,30 @@ export function GroupSelect({
         </span>
       )}
     />
+  );
+}
+
+/**
+ * The "transfer to a group" field of the transfer forms (one ticket or many): picking a group drops
+ * an already chosen person who is not one of its members, and hands the group to `onGroup` so the
+ * person field can offer only its members.
+ */
+export function TransferGroupField({ form, onGroup, testId }: { form: FormInstance; onGroup: (group: Group | undefined) => void; testId: string }) {
+  const { t } = useTranslation();
+  return (
+    <Form.Item name="groupId" label={t('workList.transferGroup')} extra={t('workList.transferGroupHint')}>
+      <GroupSelect
+        activeOnly
+        allowClear
+        autoFocus
+        placeholder={t('workList.groupPlaceholder')}
+        onGroup={(g) => {
+          onGroup(g);
+          const person = form.getFieldValue('assigneeId') as string | undefined;
+          if (g && person && !g.members.some((m) => m.userId === person)) form.setFieldsValue({ assigneeId: undefined });
+        }}
+        data-testid={testId}
+      />
+    </Form.Item>
   );
 }

@@ -19,7 +19,7 @@ import { useMe } from '../../api/session';
 import { useTickets, useTransitionTicket } from '../../api/tickets';
 import { useCan } from '../../components/require-permission';
 import { AssigneeSelect } from './assignee-select';
-import { GroupSelect } from './group-select';
+import { TransferGroupField } from './group-select';
 import { useTicketError } from './use-ticket-error';
 
 interface Values {
@@ -162,20 +162,7 @@ export function TicketActionModal({
         )}
 
         {action === 'transfer' && (
-          <Form.Item name="groupId" label={t('workList.transferGroup')} extra={t('workList.transferGroupHint')}>
-            <GroupSelect
-              activeOnly
-              allowClear
-              autoFocus
-              placeholder={t('workList.groupPlaceholder')}
-              onGroup={(g) => {
-                setGroup(g);
-                const person = form.getFieldValue('assigneeId') as string | undefined;
-                if (g && person && !g.members.some((m) => m.userId === person)) form.setFieldsValue({ assigneeId: undefined });
-              }}
-              data-testid="transfer-group"
-            />
-          </Form.Item>
+          <TransferGroupField form={form} onGroup={setGroup} testId="transfer-group" />
         )}
         {((action === 'assign' && !claim) || action === 'transfer') && (
           <Form.Item
