@@ -31,22 +31,3 @@ export async function searchCustomers(db: Db, scope: SQL | undefined, q: string,
     .orderBy(sql`${customers.updatedAt} DESC`)
     .limit(limit);
 }
-
-/** Customer number first (it is unique), then phone: the most recently updated customer with it. */
-export async function findCustomerByKey(db: Db, key: { customerNo?: string | undefined; phone?: string | undefined }) {
-  if (key.customerNo) {
-    const [row] = await db.select().from(customers).where(eq(customers.customerNo, key.customerNo)).for('update');
-    if (row) return row;
-  }
-  if (key.phone) {
-    const [row] = await db
-      .select()
-      .from(customers)
-      .where(eq(customers.phone, key.phone))
-      .orderBy(sql`${customers.updatedAt} DESC`)
-      .limit(1)
-      .for('update');
-    if (row) return row;
-  }
-  return null;
-}

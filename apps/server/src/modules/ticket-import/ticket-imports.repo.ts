@@ -40,13 +40,6 @@ export function sheetRowsOf(r: Pick<ImportRow, 'rows' | 'rowNumbers'>): SheetRow
   return (r.rows ?? []).map((cells, i) => ({ row: r.rowNumbers?.[i] ?? i + 2, cells }));
 }
 
-/** An import belongs to whoever uploaded it; anyone else gets "not found". */
-export async function loadOwnImport(db: Db, userId: string, id: string) {
-  const [row] = await db.select().from(ticketImports).where(eq(ticketImports.id, id));
-  if (!row || row.userId !== userId) throw notFound('import');
-  return row;
-}
-
 const { rows: _rows, rowNumbers: _rowNumbers, ...statusColumns } = getTableColumns(ticketImports);
 
 /**

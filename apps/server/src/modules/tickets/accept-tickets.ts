@@ -8,10 +8,18 @@ import { pathInScope } from '../../lib/scope.js';
 import { appendAudit, type AuditContext, type AuditEvent } from '../audit/append-audit.js';
 import type { Principal } from '../auth/principal.js';
 import { autoAssignBatch } from '../assignment/auto-assign-batch.js';
-import type { CustomerKey } from '../customers/find-or-create-customer.js';
 import { notify, type NotificationInput } from '../notifications/notify.js';
 import { startTicketClocks } from '../sla/start-ticket-clocks.js';
 import { searchTextOf } from './search-text.js';
+
+/** Who the request is from: a customer picked in the look-up (`id`), or a phone / customer number to find or create. */
+export type CustomerKey = {
+  id?: string | undefined;
+  name?: string | undefined;
+  phone?: string | undefined;
+  customerNo?: string | undefined;
+  tier?: 'vip' | 'normal' | undefined;
+};
 
 /** One request to accept as a work order, as intake, the portal and imports all produce it. */
 export type IntakeRequest = {
@@ -314,8 +322,10 @@ async function resolveCustomers(tx: Db, jobs: Job[], fail: (i: number, e: AppErr
     const r = of(row);
     // the phone is personal data: the trail records that a customer was created, not the number
     r.events.push({ action: 'create', entityType: 'customer', entityId: row.id, orgUnitId: row.orgUnitId, after: { name: row.name, customerNo: row.customerNo, tier: row.tier } });
-    if (row.customerNo) byNo.set(row.customerNo, { ...row, idNumber: null, consentSms: true, consentSurvey: true, version: 1, createdAt: new Date(), updatedAt: new Date() });
-    if (row.phone) byPhone.set(row.phone, { ...row, idNumber: null, consentSms: true, consentSurvey: true, version: 1, createdAt: new Date(), updatedAt: new Date() });
+    // later requests in the batch with this number or phone find the customer just made
+    const made = { ...row, idNumber: null, consentSms: true, consentSurvey: true, version: 1, createdAt: new Date(), updatedAt: new Date() };
+    if (row.customerNo) byNo.set(row.customerNo, made);
+    if (row.phone) byPhone.set(row.phone, made);
     result.set(j.index, r);
   }
   for (let i = 0; i < created.length; i += 1000) await tx.insert(customers).values(created.slice(i, i + 1000));
