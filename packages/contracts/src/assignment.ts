@@ -21,6 +21,8 @@ export const Group = z.object({
   orgUnitId: z.uuid(),
   departmentId: z.uuid().nullable(),
   active: z.boolean(),
+  /** the group lead (组长), notified by SLA escalations naming group_lead; a member of the group */
+  leadUserId: z.uuid().nullable(),
   members: z.array(GroupMember),
 });
 export type Group = z.infer<typeof Group>;
@@ -31,11 +33,13 @@ export const CreateGroupBody = z.strictObject({
   name: Name,
   orgUnitId: Uuid,
   departmentId: Uuid.nullable().optional(),
+  leadUserId: Uuid.nullable().optional(),
   members: z.array(MemberInput).max(200).default([]),
 });
 export const UpdateGroupBody = z.strictObject({
   name: Name.optional(),
   active: z.boolean().optional(),
+  leadUserId: Uuid.nullable().optional(),
   members: z.array(MemberInput).max(200).optional(),
 });
 

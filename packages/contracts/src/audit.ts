@@ -14,6 +14,8 @@ export const AUDIT_ACTIONS = [
   'token_create',
   'token_revoke',
   'import',
+  /** an SLA warning, breach or escalation fired by the system */
+  'sla_alert',
   'export',
 ] as const;
 export const AuditAction = z.enum(AUDIT_ACTIONS);

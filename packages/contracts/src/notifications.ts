@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { PageQuery, QueryBool } from './common.js';
 
-export const NOTIFICATION_KINDS = ['assigned', 'transferred', 'mentioned', 'reopened'] as const;
+export const NOTIFICATION_KINDS = ['assigned', 'transferred', 'mentioned', 'reopened', 'sla_warning', 'sla_breach', 'sla_escalation'] as const;
 export const NotificationKind = z.enum(NOTIFICATION_KINDS);
 export type NotificationKind = z.infer<typeof NotificationKind>;
 

@@ -33,6 +33,55 @@ export const SlaTargets = z.strictObject({
 });
 export type SlaTargets = z.infer<typeof SlaTargets>;
 
+/**
+ * Who an escalation level notifies. group_lead: the lead of the ticket's group (its branch managers
+ * when the group has no lead); branch_manager / dept_manager: people of that role whose org unit is
+ * on the ticket's org path; quality_manager / executive: province-wide roles.
+ */
+export const ESCALATION_RECIPIENTS = ['assignee', 'group_lead', 'group_members', 'branch_manager', 'dept_manager', 'quality_manager', 'executive'] as const;
+export const EscalationRecipient = z.enum(ESCALATION_RECIPIENTS);
+export type EscalationRecipient = z.infer<typeof EscalationRecipient>;
+
+export const EscalationLevel = z.strictObject({
+  /** business minutes after the deadline, on the clock's calendar (0 = at the breach) */
+  afterMinutes: z.number().int().min(0).max(SLA_LIMITS.targetMinutesMax),
+  notify: z.array(EscalationRecipient).min(1, 'an escalation level notifies someone').max(ESCALATION_RECIPIENTS.length),
+});
+export type EscalationLevel = z.infer<typeof EscalationLevel>;
+
+const strictlyIncreasing = (xs: readonly number[]) => xs.every((x, i) => i === 0 || x > xs[i - 1]!);
+
+/**
+ * Pre-breach warnings and escalation after breach. Each fires once per clock; a warning whose moment
+ * has already passed when a clock starts or is recomputed is skipped, never fired late (no warning at
+ * creation). The assignee is warned (the group's members while unassigned); the breach notifies the
+ * assignee too; escalation levels notify whom they name.
+ */
+export const SlaAlerts = z.strictObject({
+  /** percent of the target used, strictly increasing, e.g. [50, 75, 90] */
+  warnAtPercent: z
+    .array(z.number().int().min(1).max(99))
+    .max(5)
+    .refine(strictlyIncreasing, 'warning percentages must be strictly increasing'),
+  escalations: z
+    .array(EscalationLevel)
+    .max(5)
+    .refine((ls) => strictlyIncreasing(ls.map((l) => l.afterMinutes)), 'escalation levels must come strictly later one after another'),
+  /** hold notifications to the working hours of this calendar (null: deliver at once, day and night) */
+  holdToCalendarKey: CalendarKey.nullable(),
+});
+export type SlaAlerts = z.infer<typeof SlaAlerts>;
+
+export const DEFAULT_SLA_ALERTS: SlaAlerts = {
+  warnAtPercent: [50, 75, 90],
+  escalations: [
+    { afterMinutes: 0, notify: ['group_lead'] },
+    { afterMinutes: 240, notify: ['dept_manager', 'branch_manager'] },
+    { afterMinutes: 1440, notify: ['executive'] },
+  ],
+  holdToCalendarKey: null,
+};
+
 export const SlaPolicy = z.object({
   id: z.uuid(),
   position: z.number().int(),
@@ -41,6 +90,7 @@ export const SlaPolicy = z.object({
   conditions: SlaConditions,
   calendarKey: z.string(),
   targets: SlaTargets,
+  alerts: SlaAlerts,
   /** the published service standard this policy implements, quoted */
   sourceStandard: z.string().nullable(),
   version: z.number().int(),
@@ -54,12 +104,14 @@ const policyFields = {
   conditions: SlaConditions,
   calendarKey: CalendarKey,
   targets: SlaTargets,
+  alerts: SlaAlerts,
   sourceStandard: z.string().trim().max(SLA_LIMITS.sourceStandardMax).nullable(),
 };
 export const CreateSlaPolicyBody = z.strictObject({
   ...policyFields,
   active: policyFields.active.default(true),
   conditions: policyFields.conditions.default({}),
+  alerts: policyFields.alerts.default(DEFAULT_SLA_ALERTS),
   sourceStandard: policyFields.sourceStandard.default(null),
 });
 export type CreateSlaPolicyBody = z.infer<typeof CreateSlaPolicyBody>;
@@ -72,6 +124,7 @@ export const UpdateSlaPolicyBody = z.strictObject({
   conditions: SlaConditions.optional(),
   calendarKey: CalendarKey.optional(),
   targets: SlaTargets.partial().optional(),
+  alerts: SlaAlerts.optional(),
   sourceStandard: policyFields.sourceStandard.optional(),
 });
 export type UpdateSlaPolicyBody = z.infer<typeof UpdateSlaPolicyBody>;

@@ -153,6 +153,8 @@ export const TicketQuery = PageQuery.extend({
   open: QueryBool.optional(),
   /** a running SLA clock is past its deadline (超时) — the ticket's next deadline has passed */
   overdue: QueryBool.optional(),
+  /** at risk or overdue (临近超时/超时): a running clock has passed its first pre-breach warning or its deadline; sort by `deadline` for time left */
+  atRisk: QueryBool.optional(),
   from: z.iso.datetime({ offset: true }).optional(),
   to: z.iso.datetime({ offset: true }).optional(),
 });
@@ -182,6 +184,25 @@ export const Category = z.object({
 });
 export type Category = z.infer<typeof Category>;
 
+/** SLA clock kinds: each non-null target of a ticket's policy (packages/contracts/src/sla.ts) is one clock. */
+export const CLOCK_KINDS = ['first_response', 'next_response', 'resolution', 'follow_up'] as const;
+export const ClockKind = z.enum(CLOCK_KINDS);
+export type ClockKind = z.infer<typeof ClockKind>;
+
+/** A ticket's countdown in business minutes of its clock's calendar. */
+export const TicketSlaSummary = z.object({
+  kind: ClockKind,
+  status: z.enum(['running', 'paused']),
+  /** null while paused */
+  deadline: z.string().nullable(),
+  targetMinutes: z.number().int(),
+  elapsedMinutes: z.number().int(),
+  /** business minutes left; negative = overdue by that much */
+  leftMinutes: z.number().int(),
+  calendarKey: z.string(),
+});
+export type TicketSlaSummary = z.infer<typeof TicketSlaSummary>;
+
 export const TicketSummary = z.object({
   id: z.uuid(),
   no: z.string(),
@@ -210,6 +231,8 @@ export const TicketSummary = z.object({
   updatedAt: z.string(),
   closedAt: z.string().nullable(),
   version: z.number().int(),
+  /** the countdown lists show: the running clock due first, else a paused one; null without live clocks */
+  sla: TicketSlaSummary.nullable().optional(),
   /** full-text rank when listed with q */
   rank: z.number().optional(),
 });
@@ -220,7 +243,8 @@ export const TicketEvent = z.object({
   at: z.string(),
   actorId: z.uuid().nullable(),
   actorName: z.string().nullable(),
-  kind: z.enum(['created', 'transition', 'note']),
+  /** sla: a pre-breach warning, breach or escalation of an SLA clock (by the system; data says which) */
+  kind: z.enum(['created', 'transition', 'note', 'sla']),
   action: z.string().nullable(),
   fromState: z.string().nullable(),
   toState: z.string().nullable(),
@@ -230,10 +254,6 @@ export const TicketEvent = z.object({
 });
 export type TicketEvent = z.infer<typeof TicketEvent>;
 
-/** SLA clock kinds: each non-null target of a ticket's policy (packages/contracts/src/sla.ts) is one clock. */
-export const CLOCK_KINDS = ['first_response', 'next_response', 'resolution', 'follow_up'] as const;
-export const ClockKind = z.enum(CLOCK_KINDS);
-export type ClockKind = z.infer<typeof ClockKind>;
 
 /**
  * running: counting toward `deadline` (which may already have passed: overdue, not yet satisfied);
@@ -262,6 +282,27 @@ export const TicketClock = z.object({
   metAt: z.string().nullable(),
 });
 export type TicketClock = z.infer<typeof TicketClock>;
+
+
+/** What the SLA alert sweep recorded on a ticket (timeline entries of kind `sla` carry this as data). */
+export const SLA_STAGE_KINDS = ['warning', 'breach', 'escalation'] as const;
+export const SlaAlertData = z.object({
+  /** warning:50 / breach / escalation:1 … */
+  stage: z.string(),
+  stageKind: z.enum(SLA_STAGE_KINDS),
+  /** warnings: percent of the target; escalations: the level (1-based) */
+  level: z.number().int().nullable(),
+  clockKind: ClockKind,
+  cycle: z.number().int(),
+  /** when the stage was reached; delivery may be later when held to working hours or caught up */
+  dueAt: z.string(),
+  deadline: z.string().nullable(),
+  /** user ids notified */
+  notified: z.array(z.uuid()),
+  /** their display names at the time, so the timeline can say who was told */
+  notifiedNames: z.array(z.string()).optional(),
+});
+export type SlaAlertData = z.infer<typeof SlaAlertData>;
 
 export const TicketDetail = TicketSummary.extend({
   description: z.string(),
@@ -329,7 +370,8 @@ export const TicketExportQuery = TicketQuery.omit({ page: true, pageSize: true }
   lang: z.enum(['zh-CN', 'en-US']).default('zh-CN'),
 });
 
-export const TICKET_SORT_FIELDS = ['createdAt', 'updatedAt', 'priority', 'state', 'no'] as const;
+/** `deadline`: the ticket's next SLA deadline (soonest first ascending; tickets with no running clock last) */
+export const TICKET_SORT_FIELDS = ['createdAt', 'updatedAt', 'priority', 'state', 'no', 'deadline'] as const;
 
 export const CustomerQuery = z.strictObject({
   /** phone (or its first digits), customer number or name */

@@ -4,8 +4,9 @@ import type { Job } from './job.js';
 import { purgeSessions } from './purge-sessions.js';
 import { failStaleImports } from './fail-stale-imports.js';
 import { purgeAbandonedImports } from './purge-abandoned-imports.js';
+import { sweepSlaAlertsJob } from './sweep-sla-alerts.js';
 
-export const JOBS: Job[] = [purgeSessions, failStaleImports, purgeAbandonedImports];
+export const JOBS: Job[] = [purgeSessions, failStaleImports, purgeAbandonedImports, sweepSlaAlertsJob];
 
 /**
  * Runs each job once shortly after start and then every `everyMs`. A run never overlaps the

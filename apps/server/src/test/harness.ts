@@ -3,7 +3,7 @@ import { afterAll, beforeAll } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../app.js';
 import { loadConfig } from '../config.js';
-import type { Database } from '../db/client.js';
+import { openDatabase, type Database } from '../db/client.js';
 import { orgUnits, users } from '../db/schema/index.js';
 import type { App } from '../lib/route.js';
 import { DEMO_PASSWORD } from '../seed/demo-data.js';
@@ -24,12 +24,18 @@ export type Harness = {
   login: (username: string, password?: string) => Promise<Session>;
   orgId: (code: string) => Promise<string>;
   userId: (username: string) => Promise<string>;
+  /**
+   * PostgreSQL only (null on the embedded database, which one process owns): another connection
+   * pool to the same database, as a second server instance has. Closed with the harness.
+   */
+  secondInstance: () => Promise<Database | null>;
   close: () => Promise<void>;
 };
 
 /** An app on a fresh, migrated database seeded with the demo organisation. */
 export async function createHarness(opts: { seed?: boolean; env?: Record<string, string> } = {}): Promise<Harness> {
-  const { database, drop } = await openTestDatabase();
+  const { database, drop, url } = await openTestDatabase();
+  const extra: Database[] = [];
   if (opts.seed !== false) {
     await seedCategories(database.db);
     await seedDemo(database.db, new Date('2026-11-15T00:00:00Z'));
@@ -81,8 +87,15 @@ export async function createHarness(opts: { seed?: boolean; env?: Record<string,
     login,
     orgId,
     userId,
+    secondInstance: async () => {
+      if (!url) return null;
+      const other = await openDatabase({ databaseUrl: url, poolSize: 10 });
+      extra.push(other);
+      return other;
+    },
     close: async () => {
       await app.close();
+      for (const d of extra) await d.sql.close();
       await drop();
     },
   };

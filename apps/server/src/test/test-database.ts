@@ -9,7 +9,7 @@ import { migrate } from '../db/migrate.js';
  * A throw-away database for one test file: in-memory PGlite by default; with TEST_PG_URL set
  * (npm run test:pg), a fresh PostgreSQL database created here and dropped by `drop()`.
  */
-export async function openTestDatabase(): Promise<{ database: Database; drop: () => Promise<void> }> {
+export async function openTestDatabase(): Promise<{ database: Database; drop: () => Promise<void>; /** PostgreSQL only: the database's URL, for a second instance */ url?: string }> {
   const base = process.env.TEST_PG_URL;
   if (!base) {
     const templatePath = inject('pgliteTemplate');
@@ -29,6 +29,7 @@ export async function openTestDatabase(): Promise<{ database: Database; drop: ()
   await migrate(database.sql);
   return {
     database,
+    url: url.toString(),
     drop: async () => {
       await database.sql.close();
       const a = new pg.Client({ connectionString: base });

@@ -9,6 +9,8 @@ export const groups = pgTable('groups', {
   code: text('code').notNull(),
   name: text('name').notNull(),
   active: boolean('active').notNull().default(true),
+  /** the group lead (组长), notified by escalations naming group_lead */
+  leadUserId: uuid('lead_user_id'),
   createdAt: ts('created_at').notNull().defaultNow(),
   updatedAt: ts('updated_at').notNull().defaultNow(),
 });

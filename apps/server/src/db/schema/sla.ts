@@ -1,5 +1,5 @@
-import { integer, jsonb, pgTable, text, uuid, boolean } from 'drizzle-orm/pg-core';
-import type { ClockKind, ClockStatus, SlaConditions } from '@qloop/contracts';
+import { bigserial, integer, jsonb, pgTable, text, uuid, boolean } from 'drizzle-orm/pg-core';
+import type { ClockKind, ClockStatus, SlaAlerts, SlaConditions } from '@qloop/contracts';
 import { ts } from './org.js';
 
 /** SLA policies (时限标准); targets in business minutes of `calendarKey`, null = no target. */
@@ -14,6 +14,7 @@ export const slaPolicies = pgTable('sla_policies', {
   nextResponseMinutes: integer('next_response_minutes'),
   resolutionMinutes: integer('resolution_minutes'),
   followUpMinutes: integer('follow_up_minutes'),
+  alerts: jsonb('alerts').$type<SlaAlerts>().notNull(),
   sourceStandard: text('source_standard'),
   version: integer('version').notNull().default(1),
   createdAt: ts('created_at').notNull().defaultNow(),
@@ -42,5 +43,20 @@ export const ticketClocks = pgTable('ticket_clocks', {
   status: text('status').$type<ClockStatus>().notNull(),
   metAt: ts('met_at'),
   breachedAt: ts('breached_at'),
+  /** stages fired or skipped (warning:50, breach, escalation:1 …); see migration 0015 */
+  alertsDone: text('alerts_done').array().notNull().default([]),
+  nextAlert: text('next_alert'),
+  nextAlertAt: ts('next_alert_at'),
   updatedAt: ts('updated_at').notNull().defaultNow(),
+});
+
+/** Each SLA stage fired on a clock, once (unique per clock and stage). */
+export const slaAlerts = pgTable('sla_alerts', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  clockId: uuid('clock_id').notNull(),
+  ticketId: uuid('ticket_id').notNull(),
+  stage: text('stage').notNull(),
+  dueAt: ts('due_at').notNull(),
+  firedAt: ts('fired_at').notNull().defaultNow(),
+  notified: uuid('notified').array().notNull().default([]),
 });

@@ -76,7 +76,7 @@ export const ticketEvents = pgTable('ticket_events', {
   ticketId: uuid('ticket_id').notNull(),
   at: ts('at').notNull().defaultNow(),
   actorId: uuid('actor_id'),
-  kind: text('kind').$type<'created' | 'transition' | 'note'>().notNull(),
+  kind: text('kind').$type<'created' | 'transition' | 'note' | 'sla'>().notNull(),
   action: text('action'),
   fromState: text('from_state'),
   toState: text('to_state'),

@@ -26,6 +26,7 @@ export async function listGroups(db: Db, ids?: string[]): Promise<Group[]> {
     orgUnitId: g.orgUnitId,
     departmentId: g.departmentId,
     active: g.active,
+    leadUserId: g.leadUserId,
     members: members.filter((m) => m.groupId === g.id).map((m) => ({ userId: m.userId, displayName: m.displayName, skills: m.skills })),
   }));
 }

@@ -16,6 +16,7 @@ type GroupInput = {
   orgUnitId?: string | undefined;
   departmentId?: string | null | undefined;
   active?: boolean | undefined;
+  leadUserId?: string | null | undefined;
   members?: MemberInput[] | undefined;
 };
 
@@ -40,18 +41,26 @@ export async function saveGroup(db: Db, opts: { principal: Principal; audit: Aud
       if (!id) {
         const org = await loadOrgUnitInScope(tx, opts.principal, input.orgUnitId!);
         id = randomUUID();
-        await tx.insert(groups).values({ id, orgUnitId: org.id, departmentId: input.departmentId ?? null, code: input.code!, name: input.name! });
+        await tx.insert(groups).values({ id, orgUnitId: org.id, departmentId: input.departmentId ?? null, code: input.code!, name: input.name!, leadUserId: input.leadUserId ?? null });
         await appendAudit(tx, opts.audit, [{ action: 'create', entityType: 'group', entityId: id, orgUnitId: org.id, after: input }]);
       } else {
         const [current] = await tx.select().from(groups).where(eq(groups.id, id)).for('update');
         if (!current) throw notFound('group');
         const before = (await listGroups(tx, [id]))[0]!;
         const changes = diffFields(
-          { name: current.name, active: current.active, members: before.members.map(({ userId, skills }) => ({ userId, skills })) },
+          { name: current.name, active: current.active, leadUserId: current.leadUserId, members: before.members.map(({ userId, skills }) => ({ userId, skills })) },
           input,
         );
         if (changes) {
-          await tx.update(groups).set({ ...(input.name ? { name: input.name } : {}), ...(input.active !== undefined ? { active: input.active } : {}), updatedAt: new Date() }).where(eq(groups.id, id));
+          await tx
+            .update(groups)
+            .set({
+              ...(input.name ? { name: input.name } : {}),
+              ...(input.active !== undefined ? { active: input.active } : {}),
+              ...(input.leadUserId !== undefined ? { leadUserId: input.leadUserId } : {}),
+              updatedAt: new Date(),
+            })
+            .where(eq(groups.id, id));
           await appendAudit(tx, opts.audit, [{ action: 'update', entityType: 'group', entityId: id, orgUnitId: current.orgUnitId, ...changes }]);
         }
       }
@@ -59,7 +68,12 @@ export async function saveGroup(db: Db, opts: { principal: Principal; audit: Aud
         await tx.delete(groupMembers).where(eq(groupMembers.groupId, id));
         if (input.members.length) await tx.insert(groupMembers).values(input.members.map((m) => ({ groupId: id!, userId: m.userId, skills: m.skills })));
       }
-      return (await listGroups(tx, [id]))[0]!;
+      const saved = (await listGroups(tx, [id]))[0]!;
+      // the lead is whom SLA escalations reach first: someone of the group, never a stranger to its queue
+      if (saved.leadUserId && !saved.members.some((m) => m.userId === saved.leadUserId)) {
+        throw badRequest('the group lead must be a member of the group', [{ path: 'body.leadUserId', message: 'not a member of this group' }]);
+      }
+      return saved;
     });
   } catch (err) {
     if (isUniqueViolation(err)) throw conflict(`group code "${input.code}" is already used`);

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/client.js';
 import { calendarOf, nextDeadlineOf } from './sla-clock.js';
 import { applyClockEvents, needsPolicy, type ClockEvent, type ClockPolicy } from './clock-events.js';
-import { clocksOf, insertClocks, loadEngineCalendars, loadPolicy, setNextDeadlines, targetsOf, updateClocks } from './sla.repo.js';
+import { clocksOf, insertClocks, loadClockWriteContext, loadPolicy, setNextDeadlines, targetsOf, updateClocks } from './sla.repo.js';
 
 /**
  * Applies what just happened to a ticket (a response, pending, resume, answer, close, reopen…) to
@@ -17,7 +17,8 @@ export async function applyTicketClockEvents(
   if (!opts.events.length) return;
   const clocks = (await clocksOf(tx, [opts.ticketId])).get(opts.ticketId) ?? [];
   if (!clocks.length) return;
-  const calendars = await loadEngineCalendars(tx);
+  const ctx = await loadClockWriteContext(tx);
+  const { calendars } = ctx;
   let policy: ClockPolicy | null = null;
   if (needsPolicy(opts.events)) {
     // the ticket's current policy: the one its most recently started clock follows
@@ -29,7 +30,7 @@ export async function applyTicketClockEvents(
   const changed = after.filter((c, i) => c.id && c !== clocks[i]);
   const added = after.filter((c) => !c.id).map((c) => ({ ...c, ticketId: opts.ticketId }));
   if (!changed.length && !added.length) return;
-  await updateClocks(tx, changed, opts.at);
-  await insertClocks(tx, added);
+  await updateClocks(tx, changed, ctx);
+  await insertClocks(tx, added, ctx);
   await setNextDeadlines(tx, [{ ticketId: opts.ticketId, deadline: nextDeadlineOf(after) }]);
 }

@@ -3,7 +3,7 @@ import type { Db } from '../../db/client.js';
 import { ticketClocks, tickets } from '../../db/schema/index.js';
 import type { BusinessCalendar } from '../calendars/business-calendar.js';
 import { nextDeadlineOf, recomputeClock } from './sla-clock.js';
-import { clocksOf, setNextDeadlines, updateClocks } from './sla.repo.js';
+import { clocksOf, loadClockWriteContext, setNextDeadlines, updateClocks } from './sla.repo.js';
 
 const PAGE = 1000;
 
@@ -21,6 +21,8 @@ export async function recomputeCalendarClocks(
   let after: string | null = null;
   let clocks = 0;
   let touched = 0;
+  // read after the caller saved the new definition: alerts are scheduled on it
+  const ctx = await loadClockWriteContext(tx);
   for (;;) {
     const rows: { ticketId: string }[] = await tx
       .selectDistinct({ ticketId: ticketClocks.ticketId })
@@ -42,7 +44,7 @@ export async function recomputeCalendarClocks(
       changed.push(...replaced.filter((c, i) => c !== list[i]));
       next.push({ ticketId, deadline: nextDeadlineOf(replaced) });
     }
-    await updateClocks(tx, changed, opts.at);
+    await updateClocks(tx, changed, ctx);
     await setNextDeadlines(tx, next);
     clocks += changed.length;
     touched += next.length;

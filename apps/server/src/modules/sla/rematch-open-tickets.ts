@@ -4,7 +4,7 @@ import type { Db } from '../../db/client.js';
 import { categories, customers, orgUnits, tickets } from '../../db/schema/index.js';
 import { planRematch, type PolicyForMatching } from './match-policy.js';
 import { nextDeadlineOf } from './sla-clock.js';
-import { clocksOf, loadEngineCalendars, setNextDeadlines, updateClocks } from './sla.repo.js';
+import { clocksOf, loadClockWriteContext, setNextDeadlines, updateClocks } from './sla.repo.js';
 
 const PAGE = 1000;
 
@@ -28,7 +28,8 @@ export async function rematchOpenTickets(
   tx: Db,
   opts: { policies: readonly PolicyForMatching[]; at: Date; mode: 'preview' | 'apply'; /** only these tickets */ ticketIds?: readonly string[] },
 ): Promise<SlaImpact> {
-  const calendars = await loadEngineCalendars(tx);
+  const ctx = await loadClockWriteContext(tx);
+  const { calendars } = ctx;
   const items: SlaClockChange[] = [];
   let scanned = 0;
   let touched = 0;
@@ -91,7 +92,7 @@ export async function rematchOpenTickets(
       next.push({ ticketId: t.id, deadline: nextDeadlineOf(replaced) });
     }
     if (opts.mode === 'apply') {
-      await updateClocks(tx, changed, opts.at);
+      await updateClocks(tx, changed, ctx);
       await setNextDeadlines(tx, next);
     }
     if (rows.length < size) break;

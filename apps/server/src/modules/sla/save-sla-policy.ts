@@ -6,15 +6,16 @@ import { calendars, slaPolicies } from '../../db/schema/index.js';
 import { badRequest, conflict, notFound } from '../../lib/errors.js';
 import { appendAudit, diffFields, type AuditContext } from '../audit/append-audit.js';
 import { rematchOpenTickets } from './rematch-open-tickets.js';
+import { reschedulePolicyAlerts } from './reschedule-policy-alerts.js';
 import { forMatching, listPolicies, loadPolicy, targetColumns, targetsOf, toSlaPolicy, type PolicyRow } from './sla.repo.js';
 
 // Policy changes are rare and their order matters: serialise them so positions never collide.
 const lockPolicies = (tx: Db) => tx.execute(sql`SELECT pg_advisory_xact_lock(7461014)`);
 
-async function assertCalendar(tx: Db, key: string | undefined) {
+async function assertCalendar(tx: Db, key: string | undefined, path = 'body.calendarKey') {
   if (!key) return;
   const [c] = await tx.select({ key: calendars.key }).from(calendars).where(eq(calendars.key, key));
-  if (!c) throw badRequest(`unknown calendar “${key}”`, [{ path: 'body.calendarKey', message: 'unknown calendar' }]);
+  if (!c) throw badRequest(`unknown calendar “${key}”`, [{ path, message: 'unknown calendar' }]);
 }
 
 /** What a save did to the clocks of open tickets (the same answer the preview gave). */
@@ -33,6 +34,7 @@ export async function createSlaPolicy(db: Db, opts: { audit: AuditContext; input
   return db.transaction(async (tx) => {
     await lockPolicies(tx);
     await assertCalendar(tx, opts.input.calendarKey);
+    await assertCalendar(tx, opts.input.alerts.holdToCalendarKey ?? undefined, 'body.alerts.holdToCalendarKey');
     const [{ next }] = (await tx.select({ next: sql<number>`coalesce(max(${slaPolicies.position}), 0) + 1` }).from(slaPolicies)) as [{ next: number }];
     const { targets, ...rest } = opts.input;
     const [row] = await tx
@@ -71,17 +73,19 @@ export async function updateSlaPolicy(
       throw conflict('this SLA policy was changed by someone else; reload it and try again', { currentVersion: current.version });
     }
     await assertCalendar(tx, changes.calendarKey);
+    await assertCalendar(tx, changes.alerts?.holdToCalendarKey ?? undefined, 'body.alerts.holdToCalendarKey');
     const before = toSlaPolicy(current);
     const merged = mergePolicy(current, changes);
     const diff = diffFields(
       before as unknown as Record<string, unknown>,
-      { name: merged.name, active: merged.active, conditions: merged.conditions, calendarKey: merged.calendarKey, targets: targetsOf(merged), sourceStandard: merged.sourceStandard },
+      { name: merged.name, active: merged.active, conditions: merged.conditions, calendarKey: merged.calendarKey, targets: targetsOf(merged), alerts: merged.alerts, sourceStandard: merged.sourceStandard },
     );
     if (!diff) return { policy: before, impact: { scanned: 0, truncated: false, tickets: 0, count: 0, items: [] } };
     const [row] = await tx
       .update(slaPolicies)
       .set({
         name: merged.name, active: merged.active, conditions: merged.conditions, calendarKey: merged.calendarKey, sourceStandard: merged.sourceStandard,
+        alerts: merged.alerts,
         firstResponseMinutes: merged.firstResponseMinutes, nextResponseMinutes: merged.nextResponseMinutes,
         resolutionMinutes: merged.resolutionMinutes, followUpMinutes: merged.followUpMinutes,
         version: sql`${slaPolicies.version} + 1`, updatedAt: now,
@@ -89,8 +93,10 @@ export async function updateSlaPolicy(
       .where(eq(slaPolicies.id, current.id))
       .returning();
     await appendAudit(tx, opts.audit, [{ action: 'update', entityType: 'sla_policy', entityId: current.id, ...diff }]);
-    const onlyWords = Object.keys(diff.after).every((k) => k === 'name' || k === 'sourceStandard');
-    const impact = onlyWords ? { scanned: 0, truncated: false, tickets: 0, count: 0, items: [] } : await applyToOpenTickets(tx, now);
+    // alert settings change no deadline: the running clocks only wait for other stages
+    const noDeadlineChange = Object.keys(diff.after).every((k) => k === 'name' || k === 'sourceStandard' || k === 'alerts');
+    const impact = noDeadlineChange ? { scanned: 0, truncated: false, tickets: 0, count: 0, items: [] } : await applyToOpenTickets(tx, now);
+    if ('alerts' in diff.after) await reschedulePolicyAlerts(tx, current.id);
     return { policy: toSlaPolicy(row!), impact };
   });
 }

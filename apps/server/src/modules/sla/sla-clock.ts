@@ -33,6 +33,8 @@ export type Clock = {
   metAt: Date | null;
   /** when the deadline passed, once known (a late satisfaction, a pause or recompute after it) */
   breachedAt: Date | null;
+  /** alert stages fired or skipped (alert-stages.ts); each fires once per clock */
+  alertsDone: string[];
 };
 
 export type Calendars = ReadonlyMap<string, BusinessCalendar>;
@@ -60,7 +62,7 @@ export function startClock(
 ): Clock {
   const base = {
     kind: spec.kind, cycle: spec.cycle, policyId: spec.policyId, calendarKey: spec.calendar.key, targetMinutes: spec.targetMinutes,
-    startedAt: at, countedFrom: at, elapsedMinutes: 0, metAt: null, breachedAt: null,
+    startedAt: at, countedFrom: at, elapsedMinutes: 0, metAt: null, breachedAt: null, alertsDone: [],
   };
   if (opts.paused) return { ...base, status: 'paused', pausedSince: at, pauses: [{ from: at.toISOString(), to: null }], deadline: null };
   return { ...base, status: 'running', pausedSince: null, pauses: [], deadline: addBusinessMinutes(spec.calendar, at, spec.targetMinutes) };

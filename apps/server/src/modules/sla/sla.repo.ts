@@ -1,11 +1,13 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import type { ClockKind, SlaPolicy, TicketClock } from '@qloop/contracts';
+import type { ClockKind, SlaAlerts, SlaPolicy, TicketClock, TicketSlaSummary } from '@qloop/contracts';
 import type { Db } from '../../db/client.js';
 import { calendars, slaPolicies, ticketClocks, tickets } from '../../db/schema/index.js';
 import { notFound } from '../../lib/errors.js';
 import { engineCalendarOf } from '../calendars/calendars.repo.js';
 import type { BusinessCalendar } from '../calendars/business-calendar.js';
-import { elapsedAt, type Clock } from './sla-clock.js';
+import { calendarOf, elapsedAt, type Calendars, type Clock } from './sla-clock.js';
+import { alertStagesOf, scheduleAlerts, type AlertSchedule } from './alert-stages.js';
+import { slaSummaryOf } from './sla-summary.js';
 import type { PolicyForMatching } from './match-policy.js';
 
 export type PolicyRow = typeof slaPolicies.$inferSelect;
@@ -28,7 +30,7 @@ export const targetColumns = (t: Record<ClockKind, number | null>) => ({
 export function toSlaPolicy(r: PolicyRow): SlaPolicy {
   return {
     id: r.id, position: r.position, name: r.name, active: r.active, conditions: r.conditions, calendarKey: r.calendarKey,
-    targets: targetsOf(r), sourceStandard: r.sourceStandard, version: r.version, updatedAt: r.updatedAt.toISOString(),
+    targets: targetsOf(r), alerts: r.alerts, sourceStandard: r.sourceStandard, version: r.version, updatedAt: r.updatedAt.toISOString(),
   };
 }
 
@@ -52,10 +54,33 @@ export async function loadEngineCalendars(db: Db): Promise<Map<string, BusinessC
   return new Map((await db.select().from(calendars)).map((r) => [r.key, engineCalendarOf(r)]));
 }
 
+/**
+ * What writing clocks needs to schedule their alerts: the calendars, each policy's alert settings,
+ * and the real current instant (a backdated import starts clocks in the past, but only warnings
+ * still ahead of now may fire).
+ */
+export type ClockWriteContext = { calendars: Calendars; alerts: ReadonlyMap<string, SlaAlerts>; now: Date };
+
+export async function loadClockWriteContext(db: Db, calendars?: Calendars): Promise<ClockWriteContext> {
+  const [cals, rows] = await Promise.all([
+    calendars ?? loadEngineCalendars(db),
+    db.select({ id: slaPolicies.id, alerts: slaPolicies.alerts }).from(slaPolicies),
+  ]);
+  return { calendars: cals, alerts: new Map(rows.map((r) => [r.id, r.alerts])), now: new Date() };
+}
+
+/** The alert schedule of a clock as it is written. */
+export function alertScheduleOf(c: Clock, ctx: ClockWriteContext): AlertSchedule {
+  const alerts = ctx.alerts.get(c.policyId);
+  if (!alerts) return { alertsDone: c.alertsDone, nextAlert: null, nextAlertAt: null };
+  const hold = alerts.holdToCalendarKey ? (ctx.calendars.get(alerts.holdToCalendarKey) ?? null) : null;
+  return scheduleAlerts(c, calendarOf(ctx.calendars, c.calendarKey), alertStagesOf(alerts, c.targetMinutes), ctx.now, hold);
+}
+
 const toClock = (r: ClockRow): Clock => ({
   id: r.id, kind: r.kind, cycle: r.cycle, policyId: r.policyId, calendarKey: r.calendarKey, targetMinutes: r.targetMinutes,
   startedAt: r.startedAt, countedFrom: r.countedFrom, elapsedMinutes: r.elapsedMinutes, pausedSince: r.pausedSince, pauses: r.pauses,
-  deadline: r.deadline, status: r.status, metAt: r.metAt, breachedAt: r.breachedAt,
+  deadline: r.deadline, status: r.status, metAt: r.metAt, breachedAt: r.breachedAt, alertsDone: r.alertsDone,
 });
 
 /** The clocks of tickets, by ticket, in kind then cycle order; `live` keeps running and paused ones only. */
@@ -71,31 +96,49 @@ export async function clocksOf(db: Db, ticketIds: readonly string[], opts: { liv
   return out;
 }
 
-/** Inserts new clocks, 1,000 rows a statement. */
-export async function insertClocks(tx: Db, clocks: readonly (Clock & { ticketId: string })[]): Promise<void> {
+/** The clocks of (locked) tickets whose next alert stage is due before `now`. */
+export async function dueClocksOf(db: Db, ticketIds: readonly string[], now: Date): Promise<(Clock & { id: string; ticketId: string })[]> {
+  if (!ticketIds.length) return [];
+  const rows = await db
+    .select()
+    .from(ticketClocks)
+    .where(and(inArray(ticketClocks.ticketId, [...ticketIds]), sql`${ticketClocks.nextAlertAt} < ${now.toISOString()}::timestamptz`))
+    .orderBy(asc(ticketClocks.ticketId), asc(ticketClocks.kind), asc(ticketClocks.cycle));
+  return rows.map((r) => ({ ...toClock(r), id: r.id, ticketId: r.ticketId }));
+}
+
+/** Inserts new clocks with their alert schedules, 1,000 rows a statement. */
+export async function insertClocks(tx: Db, clocks: readonly (Clock & { ticketId: string })[], ctx: ClockWriteContext): Promise<void> {
   const rows = clocks.map((c) => ({
     ticketId: c.ticketId, kind: c.kind, cycle: c.cycle, policyId: c.policyId, calendarKey: c.calendarKey, targetMinutes: c.targetMinutes,
     startedAt: c.startedAt, countedFrom: c.countedFrom, elapsedMinutes: c.elapsedMinutes, pausedSince: c.pausedSince, pauses: c.pauses,
-    deadline: c.deadline, status: c.status, metAt: c.metAt, breachedAt: c.breachedAt,
+    deadline: c.deadline, status: c.status, metAt: c.metAt, breachedAt: c.breachedAt, ...alertScheduleOf(c, ctx),
   }));
   for (let i = 0; i < rows.length; i += 1000) await tx.insert(ticketClocks).values(rows.slice(i, i + 1000));
 }
 
-/** Writes changed clocks back, set-based: one statement per 1,000 clocks. */
-export async function updateClocks(tx: Db, clocks: readonly Clock[], now: Date): Promise<void> {
-  const data = clocks.map((c) => ({
-    id: c.id, policy_id: c.policyId, calendar_key: c.calendarKey, target_minutes: c.targetMinutes, counted_from: c.countedFrom.toISOString(),
-    elapsed_minutes: c.elapsedMinutes, paused_since: c.pausedSince?.toISOString() ?? null, pauses: c.pauses, deadline: c.deadline?.toISOString() ?? null,
-    status: c.status, met_at: c.metAt?.toISOString() ?? null, breached_at: c.breachedAt?.toISOString() ?? null,
-  }));
+/** Writes changed clocks back with their alert schedules, set-based: one statement per 1,000 clocks. */
+export async function updateClocks(tx: Db, clocks: readonly Clock[], ctx: ClockWriteContext): Promise<void> {
+  const data = clocks.map((c) => {
+    const alerts = alertScheduleOf(c, ctx);
+    return {
+      id: c.id, policy_id: c.policyId, calendar_key: c.calendarKey, target_minutes: c.targetMinutes, counted_from: c.countedFrom.toISOString(),
+      elapsed_minutes: c.elapsedMinutes, paused_since: c.pausedSince?.toISOString() ?? null, pauses: c.pauses, deadline: c.deadline?.toISOString() ?? null,
+      status: c.status, met_at: c.metAt?.toISOString() ?? null, breached_at: c.breachedAt?.toISOString() ?? null,
+      alerts_done: alerts.alertsDone, next_alert: alerts.nextAlert, next_alert_at: alerts.nextAlertAt?.toISOString() ?? null,
+    };
+  });
   for (let i = 0; i < data.length; i += 1000) {
     await tx.execute(sql`
       UPDATE ticket_clocks AS c SET policy_id = v.policy_id, calendar_key = v.calendar_key, target_minutes = v.target_minutes,
         counted_from = v.counted_from, elapsed_minutes = v.elapsed_minutes, paused_since = v.paused_since, pauses = v.pauses,
-        deadline = v.deadline, status = v.status, met_at = v.met_at, breached_at = v.breached_at, updated_at = ${now.toISOString()}::timestamptz
+        deadline = v.deadline, status = v.status, met_at = v.met_at, breached_at = v.breached_at,
+        alerts_done = ARRAY(SELECT jsonb_array_elements_text(v.alerts_done)), next_alert = v.next_alert, next_alert_at = v.next_alert_at,
+        updated_at = ${ctx.now.toISOString()}::timestamptz
       FROM jsonb_to_recordset(${JSON.stringify(data.slice(i, i + 1000))}::jsonb) AS v(
         id uuid, policy_id uuid, calendar_key text, target_minutes integer, counted_from timestamptz, elapsed_minutes integer,
-        paused_since timestamptz, pauses jsonb, deadline timestamptz, status text, met_at timestamptz, breached_at timestamptz)
+        paused_since timestamptz, pauses jsonb, deadline timestamptz, status text, met_at timestamptz, breached_at timestamptz,
+        alerts_done jsonb, next_alert text, next_alert_at timestamptz)
       WHERE c.id = v.id`);
   }
 }
@@ -109,6 +152,13 @@ export async function setNextDeadlines(tx: Db, next: readonly { ticketId: string
       FROM jsonb_to_recordset(${JSON.stringify(data)}::jsonb) AS v(id uuid, d timestamptz)
       WHERE t.id = v.id AND t.next_deadline IS DISTINCT FROM v.d`);
   }
+}
+
+/** The countdowns of listed tickets (one query for their live clocks). */
+export async function slaSummariesOf(db: Db, ticketIds: readonly string[], now = new Date()): Promise<Map<string, TicketSlaSummary | null>> {
+  if (!ticketIds.length) return new Map();
+  const [live, calendars] = await Promise.all([clocksOf(db, ticketIds, { live: true }), loadEngineCalendars(db)]);
+  return new Map(ticketIds.map((id) => [id, slaSummaryOf(live.get(id) ?? [], calendars, now)]));
 }
 
 /** A ticket's next deadline as stored (for tests and the detail page). */

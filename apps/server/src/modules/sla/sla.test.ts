@@ -5,6 +5,7 @@ import { createHarness, type Harness, type Session } from '../../test/harness.js
 import { rematchTicketClocks } from './rematch-ticket-clocks.js';
 import { recomputeCalendarClocks } from './recompute-calendar-clocks.js';
 import { CN_STANDARD } from '../calendars/business-calendar.js';
+import { slaTestKit } from './sla-test-kit.js';
 
 /**
  * SLA policies and ticket clocks end to end: intake starts clocks, transitions and notes move them,
@@ -30,33 +31,9 @@ beforeAll(async () => {
 afterAll(() => h.close());
 afterEach(() => vi.useRealTimers());
 
-/** Pins the server's clock (Date only: timers keep running). */
-const now = (iso: string) => {
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(new Date(iso));
-};
+const { now, intake, act, note, start } = slaTestKit(() => ({ agent, agentId, cat, team }));
 const iso = (s: string) => new Date(s).toISOString();
 
-let phone = 13600000000;
-async function intake(at: string, over: Record<string, unknown> = {}) {
-  now(at);
-  const res = await agent.req('POST', '/api/v1/tickets', {
-    type: 'complaint', channel: 'hotline', title: '宽带断网', categoryId: cat['N03-03'], orgUnitId: team, customer: { phone: String(phone++) }, ...over,
-  });
-  expect(res.statusCode).toBe(201);
-  return res.json() as { id: string; version: number; state: string };
-}
-async function act(at: string, id: string, body: Record<string, unknown>) {
-  now(at);
-  const version = (await agent.req('GET', `/api/v1/tickets/${id}`)).json().version;
-  const res = await agent.req('POST', `/api/v1/tickets/${id}/transitions`, { version, ...body });
-  expect(res.statusCode, res.body).toBe(200);
-  return res.json();
-}
-async function note(at: string, id: string, kind: string) {
-  now(at);
-  expect((await agent.req('POST', `/api/v1/tickets/${id}/notes`, { kind, body: '已联系客户' })).statusCode).toBeLessThan(300);
-}
 type ClockView = { policyId: string; kind: string; cycle: number; status: string; deadline: string | null; elapsedMinutes: number; targetMinutes: number; calendarKey: string; startedAt: string };
 async function clocks(at: string, id: string): Promise<Record<string, ClockView>> {
   now(at);
@@ -69,14 +46,6 @@ async function stored(id: string) {
   const norm = (v: Date | string | null | undefined) => (v ? new Date(v).toISOString() : null);
   return { next: norm(t?.next_deadline), earliestRunning: norm(m?.d) };
 }
-/** Work start: claim and start, so the ticket can be set pending or answered. */
-async function start(at: string, id: string) {
-  const t = (await agent.req('GET', `/api/v1/tickets/${id}`)).json();
-  if (t.state === 'accepted') await act(at, id, { action: 'assign', assigneeId: agentId });
-  if ((await agent.req('GET', `/api/v1/tickets/${id}`)).json().assigneeId !== agentId) await act(at, id, { action: 'assign', assigneeId: agentId });
-  await act(at, id, { action: 'start' });
-}
-
 describe('SLA policies API', () => {
   it('lists the seeded policies in order; admins add one (audited) and put it first; agents only read', async () => {
     const list = await agent.req('GET', '/api/v1/sla-policies');

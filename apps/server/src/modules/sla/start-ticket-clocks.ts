@@ -3,7 +3,7 @@ import type { Db } from '../../db/client.js';
 import { slaPolicies } from '../../db/schema/index.js';
 import { INTAKE_KINDS, matchPolicy, type SlaSubject } from './match-policy.js';
 import { calendarOf, nextDeadlineOf, startClock, type Clock } from './sla-clock.js';
-import { forMatching, insertClocks, loadEngineCalendars, setNextDeadlines } from './sla.repo.js';
+import { forMatching, insertClocks, loadClockWriteContext, setNextDeadlines } from './sla.repo.js';
 
 /** A ticket just accepted, with what policies look at and the instant it was taken. */
 export type NewTicketForSla = SlaSubject & { ticketId: string; at: Date };
@@ -18,7 +18,8 @@ export async function startTicketClocks(tx: Db, batch: readonly NewTicketForSla[
   if (!batch.length) return;
   const policies = (await tx.select().from(slaPolicies).where(eq(slaPolicies.active, true))).map(forMatching);
   if (!policies.length) return;
-  const calendars = await loadEngineCalendars(tx);
+  const ctx = await loadClockWriteContext(tx);
+  const { calendars } = ctx;
   const clocks: (Clock & { ticketId: string })[] = [];
   const next: { ticketId: string; deadline: Date | null }[] = [];
   for (const t of batch) {
@@ -32,6 +33,6 @@ export async function startTicketClocks(tx: Db, batch: readonly NewTicketForSla[
     clocks.push(...mine.map((c) => ({ ...c, ticketId: t.ticketId })));
     if (mine.length) next.push({ ticketId: t.ticketId, deadline: nextDeadlineOf(mine) });
   }
-  await insertClocks(tx, clocks);
+  await insertClocks(tx, clocks, ctx);
   await setNextDeadlines(tx, next);
 }

@@ -6,6 +6,7 @@ import { allowedActions } from './ticket-state-machine.js';
 import { findTicket, findTickets, listTicketEventsOf, relatedTicketsOf, toTicketSummary, type TicketRow } from './tickets.repo.js';
 import { notFound } from '../../lib/errors.js';
 import { clocksOf, loadEngineCalendars, toTicketClock } from '../sla/sla.repo.js';
+import { slaSummaryOf } from '../sla/sla-summary.js';
 
 /** The ticket page: summary, description, timeline, related tickets and what can be done now. */
 export async function getTicketDetail(
@@ -53,6 +54,7 @@ async function detailsOf(db: Db, rows: TicketRow[]): Promise<((p: Principal) => 
       events: events.get(t.id) ?? [],
       related: related.get(t.id) ?? [],
       clocks: (clocks.get(t.id) ?? []).map((c) => toTicketClock(c, calendars, now)),
+      sla: slaSummaryOf(clocks.get(t.id) ?? [], calendars, now),
     };
     return (p: Principal) => ({ ...detail, allowedActions: p.permissions.has('tickets:handle') ? allowedActions(t.state) : [] });
   });

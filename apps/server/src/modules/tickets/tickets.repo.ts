@@ -119,6 +119,7 @@ export type TicketFilter = {
   repeat?: boolean | undefined;
   open?: boolean | undefined;
   overdue?: boolean | undefined;
+  atRisk?: boolean | undefined;
   from?: string | undefined;
   to?: string | undefined;
 };
@@ -129,7 +130,15 @@ const sortColumns = {
   priority: sql`array_position(ARRAY['low','normal','high','urgent'], ${tickets.priority})`,
   state: tickets.state,
   no: tickets.no,
+  deadline: tickets.nextDeadline,
 };
+
+/**
+ * At risk or overdue: a running clock is past its deadline, or has passed a pre-breach warning
+ * stage (ticket_clocks_warned_idx). Only tickets with a next deadline can qualify.
+ */
+const atRiskCondition = (now: string) => sql`(${tickets.nextDeadline} IS NOT NULL AND (${tickets.nextDeadline} <= ${now}::timestamptz
+  OR EXISTS (SELECT 1 FROM ticket_clocks k WHERE k.ticket_id = ${tickets.id} AND k.status = 'running' AND k.alerts_done <> '{}')))`;
 
 /** Filtered, sorted, paged tickets in scope; with `searchQuery`, full-text matches ranked first. */
 export async function listTickets(
@@ -162,9 +171,12 @@ export async function listTickets(
     conds.push(f.open ? open : sql`NOT ${open}`);
   }
   // next_deadline is the earliest running clock's deadline (null when no clock runs): an index range
+  // the server's clock, as the SLA sweep uses it (not the database's)
+  const now = new Date().toISOString();
   if (f.overdue !== undefined) {
-    conds.push(f.overdue ? sql`${tickets.nextDeadline} <= now()` : sql`(${tickets.nextDeadline} IS NULL OR ${tickets.nextDeadline} > now())`);
+    conds.push(f.overdue ? sql`${tickets.nextDeadline} <= ${now}::timestamptz` : sql`(${tickets.nextDeadline} IS NULL OR ${tickets.nextDeadline} > ${now}::timestamptz)`);
   }
+  if (f.atRisk !== undefined) conds.push(f.atRisk ? atRiskCondition(now) : sql`NOT ${atRiskCondition(now)}`);
   if (f.from) conds.push(gte(tickets.createdAt, new Date(f.from)));
   if (f.to) conds.push(lte(tickets.createdAt, new Date(f.to)));
   const where = and(...conds);
@@ -172,7 +184,9 @@ export async function listTickets(
   const order: SQL[] = [];
   if (rank && !f.sort) order.push(sql`${rank} DESC`);
   const { field, desc: isDesc } = parseSort(f.sort, TICKET_SORT_FIELDS, '-createdAt');
-  order.push(isDesc ? sql`${sortColumns[field]} DESC` : sql`${sortColumns[field]} ASC`, asc(tickets.id));
+  // tickets without a running clock have no deadline: last either way, so "soonest due" leads the list
+  const nulls = field === 'deadline' ? sql` NULLS LAST` : sql``;
+  order.push(isDesc ? sql`${sortColumns[field]} DESC${nulls}` : sql`${sortColumns[field]} ASC${nulls}`, asc(tickets.id));
   const [items, [count]] = await Promise.all([
     selectSummary(db, rank ? { rank } : {})
       .where(where)

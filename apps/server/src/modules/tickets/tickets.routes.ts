@@ -23,6 +23,7 @@ import { intakeQueueOf } from './intake-queue.js';
 import { getTicketDetail } from './get-ticket-detail.js';
 import { searchQueryOf } from './search-text.js';
 import { listTickets, toTicketSummary } from './tickets.repo.js';
+import { slaSummariesOf } from '../sla/sla.repo.js';
 import { transitionTicket } from './transition-ticket.js';
 import { listAssignees } from './list-assignees.js';
 import { exportTickets } from './export-tickets.js';
@@ -84,7 +85,8 @@ export function registerTicketRoutes(app: App): void {
     handler: async (req, _reply, { database, principal }) => {
       const q = req.query;
       const { items, total, totalIsLowerBound } = await listTickets(database.db, principal, { ...searchFilter(q), page: q.page, pageSize: q.pageSize });
-      return { items: items.map(toTicketSummary), total, page: q.page, pageSize: q.pageSize, totalIsLowerBound };
+      const sla = await slaSummariesOf(database.db, items.map((r) => r.ticket.id));
+      return { items: items.map((r) => ({ ...toTicketSummary(r), sla: sla.get(r.ticket.id) ?? null })), total, page: q.page, pageSize: q.pageSize, totalIsLowerBound };
     },
   });
 
