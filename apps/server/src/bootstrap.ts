@@ -8,6 +8,7 @@ import { appSettings } from './db/schema/index.js';
 import { randomToken } from './lib/crypto.js';
 import { ensurePortalUser, hasUsers, seedCategories, seedDemo, seedFirstAdmin } from './seed/seed.js';
 import { seedDemoTickets } from './seed/seed-demo-tickets.js';
+import { seedDemoClocks } from './seed/seed-demo-clocks.js';
 
 /**
  * Opens the database, applies migrations and, on the first start, seeds demo data or the first
@@ -27,6 +28,7 @@ export async function bootstrap(
       const now = new Date();
       await seedDemo(database.db, now);
       await seedDemoTickets(database.db, { count: config.demoTickets, now });
+      await seedDemoClocks(database.db, now);
       seeded = 'demo';
       return;
     }

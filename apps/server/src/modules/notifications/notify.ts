@@ -3,7 +3,7 @@ import { PROVINCE_WIDE_ROLES } from '@qloop/contracts';
 import type { NotificationKind } from '@qloop/contracts';
 import type { Db } from '../../db/client.js';
 import { notifications, users } from '../../db/schema/index.js';
-import { outboundChannels } from './outbound-channel.js';
+import { outboundChannels, sendAll } from './outbound-channel.js';
 
 export type NotificationInput = {
   userId: string;
@@ -24,13 +24,13 @@ export async function notify(tx: Db, actorId: string | null, items: Notification
   const people = await tx
     .select({ id: users.id, email: users.email, active: users.active })
     .from(users)
-    .where(inArray(users.id, wanted.map((n) => n.userId)));
-  for (const n of wanted) {
-    const person = people.find((p) => p.id === n.userId);
-    if (person?.active && person.email) {
-      await outboundChannels.email.send(tx, { to: person.email, subject: n.title, body: n.body ?? n.title, userId: n.userId, ticketId: n.ticketId ?? null });
-    }
-  }
+    .where(inArray(users.id, [...new Set(wanted.map((n) => n.userId))]));
+  const byId = new Map(people.map((p) => [p.id, p]));
+  const mails = wanted.flatMap((n) => {
+    const person = byId.get(n.userId);
+    return person?.active && person.email ? [{ to: person.email, subject: n.title, body: n.body ?? n.title, userId: n.userId, ticketId: n.ticketId ?? null }] : [];
+  });
+  await sendAll(outboundChannels.email, tx, mails);
 }
 
 /** Usernames mentioned as @username in a note. */

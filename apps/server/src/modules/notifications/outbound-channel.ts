@@ -17,20 +17,33 @@ export type OutboundMessage = {
 export interface OutboundChannel {
   readonly name: 'sms' | 'email';
   send(tx: Db, message: OutboundMessage): Promise<void>;
+  /** many at once (an SLA sweep notifies thousands); a gateway without a batch API sends one by one */
+  sendMany?(tx: Db, messages: readonly OutboundMessage[]): Promise<void>;
+}
+
+/** Sends through the channel's batch method when it has one. */
+export async function sendAll(channel: OutboundChannel, tx: Db, messages: readonly OutboundMessage[]): Promise<void> {
+  if (!messages.length) return;
+  if (channel.sendMany) return channel.sendMany(tx, messages);
+  for (const m of messages) await channel.send(tx, m);
 }
 
 export function logChannel(name: 'sms' | 'email'): OutboundChannel {
+  const row = (m: OutboundMessage) => ({
+    channel: name,
+    toAddress: m.to,
+    subject: m.subject ?? null,
+    body: m.body,
+    userId: m.userId ?? null,
+    ticketId: m.ticketId ?? null,
+  });
   return {
     name,
     send: async (tx, m) => {
-      await tx.insert(outboundMessages).values({
-        channel: name,
-        toAddress: m.to,
-        subject: m.subject ?? null,
-        body: m.body,
-        userId: m.userId ?? null,
-        ticketId: m.ticketId ?? null,
-      });
+      await tx.insert(outboundMessages).values(row(m));
+    },
+    sendMany: async (tx, ms) => {
+      for (let i = 0; i < ms.length; i += 1000) await tx.insert(outboundMessages).values(ms.slice(i, i + 1000).map(row));
     },
   };
 }

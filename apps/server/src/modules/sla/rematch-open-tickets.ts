@@ -1,10 +1,10 @@
-import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
+import { and, asc, gt, inArray, sql } from 'drizzle-orm';
 import { OPEN_STATES, SLA_LIMITS, type SlaClockChange, type SlaImpact } from '@qloop/contracts';
 import type { Db } from '../../db/client.js';
-import { categories, customers, orgUnits, tickets } from '../../db/schema/index.js';
+import { tickets } from '../../db/schema/index.js';
 import { planRematch, type PolicyForMatching } from './match-policy.js';
 import { nextDeadlineOf } from './sla-clock.js';
-import { clocksOf, loadClockWriteContext, setNextDeadlines, updateClocks } from './sla.repo.js';
+import { clocksOf, loadClockWriteContext, selectSlaSubjects, setNextDeadlines, updateClocks } from './sla.repo.js';
 
 const PAGE = 1000;
 
@@ -40,15 +40,7 @@ export async function rematchOpenTickets(
     const room = opts.mode === 'preview' ? SLA_LIMITS.previewScanMax - scanned : PAGE;
     if (room <= 0) break;
     const size = Math.min(PAGE, room);
-    const q = tx
-      .select({
-        id: tickets.id, no: tickets.no, type: tickets.type, channel: tickets.channel, priority: tickets.priority,
-        tier: customers.tier, categoryPath: categories.path, orgPath: orgUnits.path,
-      })
-      .from(tickets)
-      .innerJoin(customers, eq(customers.id, tickets.customerId))
-      .innerJoin(categories, eq(categories.id, tickets.categoryId))
-      .innerJoin(orgUnits, eq(orgUnits.id, tickets.orgUnitId))
+    const q = selectSlaSubjects(tx, { no: tickets.no })
       .where(
         and(
           inArray(tickets.state, [...OPEN_STATES]),

@@ -1,7 +1,8 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { ClockKind, SlaAlerts, SlaPolicy, TicketClock, TicketSlaSummary } from '@qloop/contracts';
 import type { Db } from '../../db/client.js';
-import { calendars, slaPolicies, ticketClocks, tickets } from '../../db/schema/index.js';
+import { calendars, categories, customers, orgUnits, slaPolicies, ticketClocks, tickets } from '../../db/schema/index.js';
 import { notFound } from '../../lib/errors.js';
 import { engineCalendarOf } from '../calendars/calendars.repo.js';
 import type { BusinessCalendar } from '../calendars/business-calendar.js';
@@ -47,6 +48,22 @@ export async function loadPolicy(db: Db, id: string, forUpdate = false): Promise
   const [row] = forUpdate ? await q.for('update') : await q;
   if (!row) throw notFound('SLA policy');
   return row;
+}
+
+/**
+ * Tickets with what SLA policies match on (type, channel, priority, the customer's tier, the
+ * category's and org unit's paths) plus `extra` columns; the caller adds the conditions.
+ */
+export function selectSlaSubjects<E extends Record<string, SQL | PgColumn>>(db: Db, extra: E) {
+  return db
+    .select({
+      id: tickets.id, type: tickets.type, channel: tickets.channel, priority: tickets.priority,
+      tier: customers.tier, categoryPath: categories.path, orgPath: orgUnits.path, ...extra,
+    })
+    .from(tickets)
+    .innerJoin(customers, eq(customers.id, tickets.customerId))
+    .innerJoin(categories, eq(categories.id, tickets.categoryId))
+    .innerJoin(orgUnits, eq(orgUnits.id, tickets.orgUnitId));
 }
 
 /** Every calendar as the engine reads it (a handful of rows; each version's value is cached). */

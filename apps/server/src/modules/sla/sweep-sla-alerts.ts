@@ -38,12 +38,21 @@ type Fired = { clock: Clock & { id: string; ticketId: string }; ticket: LockedTi
  * policy's hold calendar. Notifications, the ticket timeline and the audit trail are written in
  * the same transaction as the record of the stage.
  */
-export async function sweepSlaAlerts(db: Db, opts: { now?: Date; batchSize?: number; maxBatches?: number } = {}): Promise<SweepResult> {
+export async function sweepSlaAlerts(
+  db: Db,
+  opts: {
+    now?: Date;
+    batchSize?: number;
+    maxBatches?: number;
+    /** record the stages without telling anyone: only for history written by the demo seed */
+    silent?: boolean;
+  } = {},
+): Promise<SweepResult> {
   const now = opts.now ?? new Date();
   const batchSize = opts.batchSize ?? 500;
   const result: SweepResult = { fired: 0, notified: 0, deferred: 0, batches: 0 };
   for (let i = 0; i < (opts.maxBatches ?? 200); i++) {
-    const batch = await db.transaction((tx) => sweepBatch(tx, now, batchSize));
+    const batch = await db.transaction((tx) => sweepBatch(tx, now, batchSize, opts.silent ?? false));
     result.batches++;
     result.fired += batch.fired;
     result.notified += batch.notified;
@@ -54,7 +63,7 @@ export async function sweepSlaAlerts(db: Db, opts: { now?: Date; batchSize?: num
   return result;
 }
 
-async function sweepBatch(tx: Db, now: Date, batchSize: number) {
+async function sweepBatch(tx: Db, now: Date, batchSize: number, silent: boolean) {
   const dueRows = rowsOf<{ ticket_id: string }>(
     await tx.execute(sql`SELECT ticket_id FROM ticket_clocks WHERE next_alert_at < ${now.toISOString()}::timestamptz ORDER BY next_alert_at LIMIT ${batchSize}`),
   );
@@ -88,14 +97,14 @@ async function sweepBatch(tx: Db, now: Date, batchSize: number) {
     }
     const due = alerts ? dueStages(clock, calendar, alertStagesOf(alerts, clock.targetMinutes), now) : [];
     const ticket = ticketById.get(clock.ticketId)!;
-    for (const stage of due) fired.push({ clock, ticket, stage, notified: recipientsOf(stage.notify, ticket, directory), timeZone: calendar.timeZone });
+    for (const stage of due) fired.push({ clock, ticket, stage, notified: silent ? [] : recipientsOf(stage.notify, ticket, directory), timeZone: calendar.timeZone });
     // rescheduled either way: a stale next_alert_at (the calendar changed) is simply moved on
     changed.push({ ...clock, alertsDone: [...clock.alertsDone, ...due.map((s) => s.key)] });
   }
 
   const won = await recordStages(tx, fired);
   const wonFired = fired.filter((f) => won.has(`${f.clock.id}|${f.stage.key}`));
-  counts.notified = await announce(tx, wonFired, now, await displayNames(tx, wonFired.flatMap((f) => f.notified)));
+  if (!silent) counts.notified = await announce(tx, wonFired, now, await displayNames(tx, wonFired.flatMap((f) => f.notified)));
   await updateClocks(tx, changed, ctx);
   await deferAlerts(tx, deferred);
   counts.fired = wonFired.length;
