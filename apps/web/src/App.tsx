@@ -22,6 +22,8 @@ const AuditPage = lazy(() => import('./features/audit/audit-page'));
 const TokensPage = lazy(() => import('./features/tokens/tokens-page'));
 const CategoriesPage = lazy(() => import('./features/admin-categories/categories-page'));
 const AssignmentPage = lazy(() => import('./features/assignment/assignment-page'));
+const SlaPoliciesPage = lazy(() => import('./features/sla-policies/sla-policies-page'));
+const CalendarsPage = lazy(() => import('./features/calendars/calendars-page'));
 const TicketsPage = lazy(() => import('./features/tickets/tickets-page'));
 const NewTicketPage = lazy(() => import('./features/tickets/new-ticket-page'));
 const TicketPage = lazy(() => import('./features/tickets/ticket-page'));
@@ -39,6 +41,8 @@ const PAGES: Record<string, ComponentType> = {
   '/api-tokens': TokensPage,
   '/categories': CategoriesPage,
   '/assignment': AssignmentPage,
+  '/sla-policies': SlaPoliciesPage,
+  '/calendars': CalendarsPage,
 };
 
 /** Routes. Every page checks its permission again: a typed URL must not bypass the menu. */

@@ -18,10 +18,11 @@ export class ApiError extends Error {
   }
 }
 
-/** One `{ path, message }` item of a VALIDATION_FAILED error. */
+/** One `{ path, message }` item of a VALIDATION_FAILED error (`code` when the server names the kind of problem). */
 export interface FieldIssue {
   path: string;
   message: string;
+  code?: string;
 }
 
 /** VALIDATION_FAILED details normalised to `{ path: 'a.b', message }`, whatever shape the path has. */
@@ -29,9 +30,9 @@ export function fieldIssues(err: ApiError): FieldIssue[] {
   if (!Array.isArray(err.details)) return [];
   return err.details.flatMap((d: unknown) => {
     if (typeof d !== 'object' || d === null) return [];
-    const rec = d as { path?: unknown; message?: unknown };
+    const rec = d as { path?: unknown; message?: unknown; code?: unknown };
     const path = Array.isArray(rec.path) ? rec.path.join('.') : String(rec.path ?? '');
-    return [{ path, message: String(rec.message ?? '') }];
+    return [{ path, message: String(rec.message ?? ''), ...(typeof rec.code === 'string' ? { code: rec.code } : {}) }];
   });
 }
 

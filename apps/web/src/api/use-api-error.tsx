@@ -1,7 +1,43 @@
 import { App, type FormInstance } from 'antd';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, fieldIssues } from './client';
+import { ApiError, fieldIssues, type FieldIssue } from './client';
+
+/** The request part the server names first in a path ('body.week.1[0].end'); it is no form field. */
+const REQUEST_PARTS = new Set(['body', 'querystring', 'params']);
+
+/**
+ * Puts each issue on the most specific form field its path names — 'body.week.1[0].end' on the field
+ * ['week', '1', 0, 'end'] when the form has it, else on ['week', '1'] (a Form.List), and so on — and
+ * returns the issues no field of the form matched. `describe` may reword a message (e.g. by `code`).
+ */
+export function applyFieldIssues(form: FormInstance, issues: FieldIssue[], describe?: (issue: FieldIssue) => string): FieldIssue[] {
+  // every registered field's name path, Form.Lists included
+  const names = form.getFieldsError().map((f) => f.name);
+  const topLevel = new Set(Object.keys(form.getFieldsValue(true) as Record<string, unknown>));
+  const unmatched: FieldIssue[] = [];
+  const errors = new Map<string, { name: (string | number)[]; errors: string[] }>();
+  for (const issue of issues) {
+    const segments = issue.path.replace(/\[(\d+)\]/g, '.$1').split('.').filter(Boolean);
+    if (REQUEST_PARTS.has(segments[0] ?? '')) segments.shift();
+    const best = names
+      .filter((n) => n.length <= segments.length && n.every((unit, i) => String(unit) === segments[i]))
+      .sort((a, b) => b.length - a.length)[0];
+    // else any top-level value the path mentions (as before nested fields were matched)
+    const loose = segments.find((seg) => topLevel.has(seg));
+    const name = best ?? (loose ? [loose] : null);
+    if (!name) {
+      unmatched.push(issue);
+      continue;
+    }
+    const key = JSON.stringify(name);
+    const entry = errors.get(key) ?? { name, errors: [] };
+    entry.errors.push(describe ? describe(issue) : issue.message);
+    errors.set(key, entry);
+  }
+  form.setFields([...errors.values()]);
+  return unmatched;
+}
 
 /**
  * Shows an API error the way people can act on it: the server's message in a toast, and for
@@ -24,17 +60,7 @@ export function useApiError() {
       }
       if (err.status === 401) return; // the auth guard takes the user to the login page
       const issues = err.code === 'VALIDATION_FAILED' ? fieldIssues(err) : [];
-      const unmatched = [];
-      if (form && issues.length) {
-        const fields = new Set(Object.keys(form.getFieldsValue(true) as Record<string, unknown>));
-        for (const issue of issues) {
-          const name = issue.path.split('.').find((seg) => fields.has(seg));
-          if (name) form.setFields([{ name, errors: [issue.message] }]);
-          else unmatched.push(issue);
-        }
-      } else {
-        unmatched.push(...issues);
-      }
+      const unmatched = form && issues.length ? applyFieldIssues(form, issues) : issues;
       void message.error({
         content: (
           <span>

@@ -6,8 +6,10 @@ import { LIMITS } from '@qloop/contracts';
 /** antd's sorter → the API's `sort`: `field` ascending, `-field` descending, undefined for none. */
 export function sortParam<T>(sorter: SorterResult<T> | SorterResult<T>[]): string | undefined {
   const s = Array.isArray(sorter) ? sorter[0] : sorter;
-  if (!s?.order || !s.field) return undefined;
-  const field = Array.isArray(s.field) ? s.field.join('.') : String(s.field);
+  // a column without a dataIndex (a computed cell such as the SLA countdown) sorts by its key
+  const key = s?.field ?? s?.columnKey;
+  if (!s?.order || !key) return undefined;
+  const field = Array.isArray(key) ? key.join('.') : String(key);
   return s.order === 'descend' ? `-${field}` : field;
 }
 

@@ -13,6 +13,8 @@ import { useCreateGroup, useUpdateGroup } from './api';
 
 interface MemberValue {
   userId?: string;
+  /** kept beside the id so the group-lead picker can name members added in this dialog */
+  displayName?: string;
   skills?: string[];
 }
 interface Values {
@@ -22,6 +24,7 @@ interface Values {
   departmentId?: string | null;
   active?: boolean;
   members?: MemberValue[];
+  leadUserId?: string | null;
 }
 
 /**
@@ -49,14 +52,17 @@ export function GroupFormModal({
   const { data: departments } = useDepartments();
   const en = i18n.language === 'en-US';
   const chosenUnit = Form.useWatch('orgUnitId', form);
+  // the lead is picked among the members as they stand in the dialog, names included
+  const chosenMembers = (Form.useWatch('members', { form, preserve: true }) ?? []).filter((m): m is MemberValue & { userId: string } => !!m?.userId);
 
   const submit = (v: Values) => {
     const members = (v.members ?? []).filter((m) => m.userId).map((m) => ({ userId: m.userId!, skills: m.skills ?? [] }));
+    const leadUserId = v.leadUserId ?? null;
     if (group) {
-      update.mutate({ id: group.id, name: v.name, active: v.active, members }, saveAndClose(t('common.saved')));
+      update.mutate({ id: group.id, name: v.name, active: v.active, leadUserId, members }, saveAndClose(t('common.saved')));
     } else {
       create.mutate(
-        { code: v.code, name: v.name, orgUnitId: v.orgUnitId!, departmentId: v.departmentId ?? null, members },
+        { code: v.code, name: v.name, orgUnitId: v.orgUnitId!, departmentId: v.departmentId ?? null, leadUserId, members },
         saveAndClose(t('assignment.groupCreated')),
       );
     }
@@ -95,7 +101,8 @@ export function GroupFormModal({
                 orgUnitId: group.orgUnitId,
                 departmentId: group.departmentId,
                 active: group.active,
-                members: group.members.map((m) => ({ userId: m.userId, skills: m.skills })),
+                leadUserId: group.leadUserId,
+                members: group.members.map((m) => ({ userId: m.userId, displayName: m.displayName, skills: m.skills })),
               }
             : { orgUnitId: scopeUnitId, members: [] }
         }
@@ -165,6 +172,10 @@ export function GroupFormModal({
                       <AssigneeSelect
                         placeholder={t('assignment.memberPlaceholder')}
                         initialOption={known ? { id: known.userId, displayName: known.displayName } : undefined}
+                        onChange={(_id, option) => {
+                          const picked = Array.isArray(option) ? option[0] : option;
+                          form.setFieldValue(['members', field.name, 'displayName'], picked?.title);
+                        }}
                       />
                     </Form.Item>
                     <Form.Item name={[field.name, 'skills']} style={{ flex: 1, marginBottom: 8 }}>
@@ -186,6 +197,28 @@ export function GroupFormModal({
             </>
           )}
         </Form.List>
+        <Form.Item
+          name="leadUserId"
+          label={t('assignment.lead')}
+          extra={t('assignment.leadHint')}
+          style={{ marginTop: 16, marginBottom: 0 }}
+          dependencies={['members']}
+          rules={[
+            {
+              validator: async (_r, value: string | null | undefined) => {
+                if (value && !chosenMembers.some((m) => m.userId === value)) throw new Error(t('assignment.leadNotMember'));
+              },
+            },
+          ]}
+        >
+          <AssigneeSelect
+            allowClear
+            placeholder={t('assignment.leadPlaceholder')}
+            members={chosenMembers.map((m) => ({ id: m.userId, displayName: m.displayName ?? m.userId.slice(0, 8) }))}
+            style={{ width: 220 }}
+            data-testid="group-lead"
+          />
+        </Form.Item>
       </Form>
     </FormModal>
   );

@@ -1,5 +1,5 @@
 import { Button, Flex, Table, Tag, Tooltip, Typography } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { CrownOutlined, PlusOutlined } from '@ant-design/icons';
 import type { Group } from '@qloop/contracts';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -55,14 +55,22 @@ export function GroupsTab() {
             render: (_, g) =>
               g.members.length ? (
                 <Flex gap={4} wrap>
-                  {g.members.map((m) => (
-                    <Tooltip key={m.userId} title={m.displayName}>
-                      <Tag style={{ marginInlineEnd: 0 }}>
-                        {shortName(m.displayName)}
-                        {m.skills.length ? <Typography.Text type="secondary" style={{ fontSize: 12 }}>{` · ${m.skills.join('、')}`}</Typography.Text> : null}
-                      </Tag>
-                    </Tooltip>
-                  ))}
+                  {g.members.map((m) => {
+                    const lead = m.userId === g.leadUserId;
+                    return (
+                      <Tooltip key={m.userId} title={lead ? `${t('assignment.lead')} · ${m.displayName}` : m.displayName}>
+                        <Tag
+                          style={{ marginInlineEnd: 0 }}
+                          color={lead ? 'gold' : undefined}
+                          icon={lead ? <CrownOutlined /> : undefined}
+                          data-testid={lead ? 'group-lead-tag' : undefined}
+                        >
+                          {shortName(m.displayName)}
+                          {m.skills.length ? <Typography.Text type="secondary" style={{ fontSize: 12 }}>{` · ${m.skills.join('、')}`}</Typography.Text> : null}
+                        </Tag>
+                      </Tooltip>
+                    );
+                  })}
                 </Flex>
               ) : (
                 <Typography.Text type="warning">{t('assignment.noMembers')}</Typography.Text>

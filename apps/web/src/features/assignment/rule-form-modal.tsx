@@ -1,45 +1,17 @@
-import { AutoComplete, Divider, Flex, Form, Input, Radio, Select, Switch, TreeSelect, Typography } from 'antd';
-import {
-  ASSIGN_STRATEGIES,
-  CHANNELS,
-  LIMITS,
-  REQUEST_TYPES,
-  type AssignStrategy,
-  type AssignmentRule,
-  type Channel,
-  type Group,
-  type RequestType,
-  type RuleConditions,
-} from '@qloop/contracts';
+import { AutoComplete, Divider, Flex, Form, Input, Radio, Select, Switch } from 'antd';
+import { ASSIGN_STRATEGIES, LIMITS, type AssignStrategy, type AssignmentRule, type Group } from '@qloop/contracts';
 import { useTranslation } from 'react-i18next';
 import { FormModal } from '../../components/form-modal';
-import { OrgUnitTreeSelect } from '../../components/org-unit-tree-select';
 import { useSaveAndClose } from '../../components/use-save-and-close';
 import { useCreateRule, useUpdateRule } from './api';
-import { useCategoryChoices } from './rule-labels';
+import { ConditionFields, conditionsOf, type ConditionValues } from './condition-fields';
 
-interface Values {
+interface Values extends Omit<ConditionValues, 'priorities'> {
   name: string;
   groupId?: string;
   strategy: AssignStrategy;
   skill?: string;
   active: boolean;
-  types?: RequestType[];
-  channels?: Channel[];
-  categoryIds?: string[];
-  orgUnitIds?: string[];
-  tiers?: ('vip' | 'normal')[];
-}
-
-/** Only the conditions that say something: an empty list means "any" and is left out. */
-function conditionsOf(v: Values): RuleConditions {
-  const c: RuleConditions = {};
-  if (v.types?.length) c.types = v.types;
-  if (v.channels?.length) c.channels = v.channels;
-  if (v.categoryIds?.length) c.categoryIds = v.categoryIds;
-  if (v.orgUnitIds?.length) c.orgUnitIds = v.orgUnitIds;
-  if (v.tiers?.length) c.tiers = v.tiers;
-  return c;
 }
 
 /** Create (`rule` null, added at the end of the order) or edit an assignment rule. */
@@ -59,7 +31,6 @@ export function RuleFormModal({
   const create = useCreateRule();
   const update = useUpdateRule();
   const saveAndClose = useSaveAndClose(form, onClose);
-  const categories = useCategoryChoices();
   const strategy = Form.useWatch('strategy', form);
   const groupId = Form.useWatch('groupId', form);
   const groupSkills = [...new Set(groups.find((g) => g.id === groupId)?.members.flatMap((m) => m.skills) ?? [])];
@@ -109,59 +80,7 @@ export function RuleFormModal({
         <Divider titlePlacement="start" plain style={{ margin: '0 0 12px' }}>
           {t('assignment.conditions')}
         </Divider>
-        <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginTop: -4 }}>
-          {t('assignment.conditionsHint')}
-          {t('assignment.subtreeHint')}
-        </Typography.Paragraph>
-        <Flex gap={16}>
-          <Form.Item name="types" label={t('assignment.condTypes')} style={{ flex: 1, minWidth: 0 }}>
-            <Select
-              mode="multiple"
-              allowClear
-              maxTagCount="responsive"
-              placeholder={t('assignment.any')}
-              options={REQUEST_TYPES.map((x) => ({ value: x, label: t(`ticketType.${x}`) }))}
-            />
-          </Form.Item>
-          <Form.Item name="channels" label={t('assignment.condChannels')} style={{ flex: 1, minWidth: 0 }}>
-            <Select
-              mode="multiple"
-              allowClear
-              maxTagCount="responsive"
-              placeholder={t('assignment.any')}
-              options={CHANNELS.map((x) => ({ value: x, label: t(`channel.${x}`) }))}
-            />
-          </Form.Item>
-          <Form.Item name="tiers" label={t('assignment.condTiers')} style={{ flex: 1, minWidth: 0 }}>
-            <Select
-              mode="multiple"
-              allowClear
-              maxTagCount="responsive"
-              placeholder={t('assignment.any')}
-              options={[
-                { value: 'vip', label: t('ticket.tierVip') },
-                { value: 'normal', label: t('ticket.tierNormal') },
-              ]}
-            />
-          </Form.Item>
-        </Flex>
-        <Flex gap={16}>
-          <Form.Item name="categoryIds" label={t('assignment.condCategories')} style={{ flex: 1, minWidth: 0 }}>
-            <TreeSelect
-              multiple
-              allowClear
-              showSearch
-              treeNodeFilterProp="title"
-              maxTagCount="responsive"
-              placeholder={t('assignment.any')}
-              treeData={categories.tree}
-              listHeight={320}
-            />
-          </Form.Item>
-          <Form.Item name="orgUnitIds" label={t('assignment.condOrgUnits')} style={{ flex: 1, minWidth: 0 }}>
-            <OrgUnitTreeSelect multiple allowClear maxTagCount="responsive" placeholder={t('assignment.any')} />
-          </Form.Item>
-        </Flex>
+        <ConditionFields />
         <Divider titlePlacement="start" plain style={{ margin: '0 0 12px' }}>
           {t('assignment.routeTo')}
         </Divider>

@@ -1,4 +1,4 @@
-import type { CategoryNode, RuleConditions } from '@qloop/contracts';
+import type { CategoryNode, SlaConditions } from '@qloop/contracts';
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useOrgUnitNameOf } from '../../components/org-unit-name';
@@ -38,7 +38,10 @@ export function useCategoryChoices() {
   }, [data, en, t]);
 }
 
-/** One line per condition of a rule, e.g. "渠道：热线、营业厅"; empty when the rule matches everything. */
+/**
+ * One line per condition of a rule or SLA policy (whose conditions add priorities), e.g.
+ * "渠道：热线、营业厅"; empty when it matches everything.
+ */
 export function useConditionLines() {
   const { t, i18n } = useTranslation();
   const categories = useCategoryChoices();
@@ -46,7 +49,7 @@ export function useConditionLines() {
   const sep = i18n.language === 'en-US' ? ', ' : '、';
   const colon = i18n.language === 'en-US' ? ': ' : '：';
   return useCallback(
-    (c: RuleConditions) => {
+    (c: SlaConditions) => {
       const lines: { key: string; label: string; values: string }[] = [];
       const push = (key: string, label: string, values: string[] | undefined) => {
         if (values?.length) lines.push({ key, label, values: values.join(sep) });
@@ -56,6 +59,7 @@ export function useConditionLines() {
       push('categories', t('assignment.condCategories'), c.categoryIds?.map(categories.name));
       push('orgUnits', t('assignment.condOrgUnits'), c.orgUnitIds?.map((id) => unitNameOf(id) ?? id.slice(0, 8)));
       push('tiers', t('assignment.condTiers'), c.tiers?.map((x) => (x === 'vip' ? t('ticket.tierVip') : t('ticket.tierNormal'))));
+      push('priorities', t('assignment.condPriorities'), c.priorities?.map((x) => t(`priority.${x}`)));
       return lines.map((l) => ({ ...l, prefix: `${l.label}${colon}`, text: `${l.label}${colon}${l.values}` }));
     },
     [t, categories, unitNameOf, sep, colon],

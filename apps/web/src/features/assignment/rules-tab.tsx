@@ -1,13 +1,14 @@
 import { Alert, App, Button, Flex, Space, Table, Tag, Tooltip, Typography } from 'antd';
-import { ArrowDownOutlined, ArrowUpOutlined, PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '@ant-design/icons';
 import type { AssignmentRule } from '@qloop/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiError } from '../../api/use-api-error';
+import { MoveButtons, movedOrder } from '../../components/move-buttons';
 import { DeleteRowButton, EditRowButton } from '../../components/row-actions';
 import { useDeleteRule, useGroups, useReorderRules, useRules } from './api';
 import { RuleFormModal } from './rule-form-modal';
-import { useConditionLines } from './rule-labels';
+import { ConditionSummary } from './condition-summary';
 
 /** 规则: the ordered assignment rules; the first active match routes a new ticket. */
 export function RulesTab() {
@@ -18,16 +19,12 @@ export function RulesTab() {
   const reorder = useReorderRules();
   const showError = useApiError();
   const { message } = App.useApp();
-  const conditionLines = useConditionLines();
   const [editing, setEditing] = useState<{ rule: AssignmentRule | null } | null>(null);
   const list = rules ?? [];
   const groupById = new Map((groups ?? []).map((g) => [g.id, g]));
 
   const move = (index: number, by: -1 | 1) => {
-    const ids = list.map((r) => r.id);
-    const [moved] = ids.splice(index, 1);
-    ids.splice(index + by, 0, moved!);
-    reorder.mutate(ids, {
+    reorder.mutate(movedOrder(list.map((r) => r.id), index, by), {
       onSuccess: () => void message.success(t('assignment.reordered')),
       onError: (e) => showError(e),
     });
@@ -76,21 +73,7 @@ export function RulesTab() {
           {
             title: t('assignment.conditions'),
             key: 'conditions',
-            render: (_, r) => {
-              const lines = conditionLines(r.conditions);
-              return lines.length ? (
-                <Flex vertical gap={2}>
-                  {lines.map((l) => (
-                    <Typography.Text key={l.key} ellipsis={{ tooltip: l.text }} style={{ maxWidth: 360 }}>
-                      <Typography.Text type="secondary">{l.prefix}</Typography.Text>
-                      {l.values}
-                    </Typography.Text>
-                  ))}
-                </Flex>
-              ) : (
-                <Typography.Text type="secondary">{t('assignment.matchesAll')}</Typography.Text>
-              );
-            },
+            render: (_, r) => <ConditionSummary conditions={r.conditions} />,
           },
           {
             title: t('assignment.routeTo'),
@@ -118,28 +101,7 @@ export function RulesTab() {
             width: 230,
             render: (_, r, i) => (
               <Space size={0}>
-                <Tooltip title={t('assignment.moveUp')}>
-                  <Button
-                    type="link"
-                    size="small"
-                    aria-label={t('assignment.moveUp')}
-                    icon={<ArrowUpOutlined />}
-                    disabled={i === 0 || reorder.isPending}
-                    onClick={() => move(i, -1)}
-                    data-testid="rule-up"
-                  />
-                </Tooltip>
-                <Tooltip title={t('assignment.moveDown')}>
-                  <Button
-                    type="link"
-                    size="small"
-                    aria-label={t('assignment.moveDown')}
-                    icon={<ArrowDownOutlined />}
-                    disabled={i === list.length - 1 || reorder.isPending}
-                    onClick={() => move(i, 1)}
-                    data-testid="rule-down"
-                  />
-                </Tooltip>
+                <MoveButtons index={i} count={list.length} busy={reorder.isPending} onMove={(by) => move(i, by)} testIdPrefix="rule" />
                 <EditRowButton onClick={() => setEditing({ rule: r })} />
                 <DeleteRowButton name={r.name} onDelete={() => remove.mutateAsync(r.id)} />
               </Space>

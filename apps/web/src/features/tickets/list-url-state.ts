@@ -40,6 +40,7 @@ const QUERY_KEYS = {
   repeat: 'as is',
   open: 'as is',
   overdue: 'as is',
+  atRisk: 'as is',
   /** the tab: mine | my_groups | accepted as in the API */
   view: 'tab',
   /** another person's 首问 tickets: not a list filter of its own (the accepted tab is mine) */

@@ -13,6 +13,8 @@ import { RefreshButton } from '../../components/refresh-button';
 import { useCan } from '../../components/require-permission';
 import { useCategoryTree } from './categories';
 import { CustomerPanel } from './customer-panel';
+import { SlaCountdown } from './sla-countdown';
+import { TicketClocksCard } from './ticket-clocks-card';
 import { NoteBox } from './note-box';
 import { TicketActionModal, useIsClaim } from './ticket-action-modal';
 import { PriorityText, StateTag, TicketFlags, useChannelLabel } from './ticket-tags';
@@ -119,6 +121,7 @@ function TicketView({
             </Typography.Title>
             <StateTag state={ticket.state} pendingReason={ticket.pendingReason} />
             <TicketFlags ticket={ticket} />
+            <SlaCountdown sla={ticket.sla} />
           </Flex>
           <Typography.Text type="secondary" style={{ display: 'block', marginTop: 6 }}>
             <span data-testid="ticket-no" style={{ fontVariantNumeric: 'tabular-nums' }}>
@@ -219,6 +222,7 @@ function TicketView({
         </Col>
         <Col span={8}>
           <CustomerPanel customer={ticket.customer} />
+          <TicketClocksCard ticket={ticket} />
           <Card
             title={
               <span>

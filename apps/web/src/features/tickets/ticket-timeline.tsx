@@ -3,12 +3,13 @@ import {
   CheckCircleOutlined,
   ClockCircleOutlined,
   CommentOutlined,
+  AlertOutlined,
   FileAddOutlined,
   LockOutlined,
   PhoneOutlined,
   SwapOutlined,
 } from '@ant-design/icons';
-import { Channel, Outcome, PendingReason, TicketAction, TicketState, type TicketDetail } from '@qloop/contracts';
+import { Channel, Outcome, PendingReason, SlaAlertData, TicketAction, TicketState, type TicketDetail } from '@qloop/contracts';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTimeSeconds } from '../../components/format';
@@ -42,6 +43,7 @@ export function TicketTimeline({ ticket, names }: { ticket: TicketDetail; names:
     const claim = e.action === 'assign' && str(d.to) === e.actorId;
     const action = TicketAction.safeParse(e.action);
 
+    const details: string[] = [];
     let label: string;
     let icon: ReactNode = undefined;
     let color = pub ? 'blue' : 'gray';
@@ -49,6 +51,16 @@ export function TicketTimeline({ ticket, names }: { ticket: TicketDetail; names:
       label = t('ticketAction.created');
       icon = <FileAddOutlined />;
       color = 'green';
+    } else if (e.kind === 'sla') {
+      // fired by the SLA sweep: warning (orange), breach and escalation (red); whom it told is in the details
+      const sla = SlaAlertData.safeParse(e.data);
+      label = sla.success ? t(`slaClock.stage_${sla.data.stageKind}`, { level: sla.data.level ?? '' }) : t('slaClock.stage_warning', { level: '' });
+      icon = <AlertOutlined />;
+      color = sla.success && sla.data.stageKind === 'warning' ? 'orange' : 'red';
+      if (sla.success && sla.data.notified.length) {
+        const who = sla.data.notifiedNames ?? sla.data.notified.map((id) => names(id) ?? '—');
+        details.push(t('slaClock.notified', { names: who.map(shortName).join('、') }));
+      }
     } else if (e.kind === 'note') {
       if (e.action === 'public_reply' || e.action === 'internal_note' || e.action === 'call_record') {
         label = t(`noteKind.${e.action}`);
@@ -70,7 +82,6 @@ export function TicketTimeline({ ticket, names }: { ticket: TicketDetail; names:
 
     const from = TicketState.safeParse(e.fromState);
     const to = TicketState.safeParse(e.toState);
-    const details: string[] = [];
     const ch = Channel.safeParse(d.channel);
     if (e.kind === 'created' && ch.success) details.push(`${t('ticket.channel')}：${t(`channel.${ch.data}`)}`);
     const assignee = str(d.to);

@@ -20,6 +20,7 @@ import { useCategoryTree } from './categories';
 import { GroupSelect } from './group-select';
 import { ALL_UNITS, toFilters, useListView, type WorkView } from './list-url-state';
 import { SavedFiltersMenu } from './saved-filters-menu';
+import { SlaCountdown } from './sla-countdown';
 import { PriorityText, shortName, StateTag, TicketFlags } from './ticket-tags';
 
 /**
@@ -66,7 +67,7 @@ export default function TicketsPage() {
   const orgSelectValue = view.orgUnitId === ALL_UNITS ? undefined : (filters.orgUnitId ?? undefined);
   const filtered =
     !!view.q || !!view.state || !!view.type || !!view.channel || !!view.priority || !!view.categoryId || !!view.orgUnitId || !!view.customerId ||
-    !!view.assigneeId || !!view.groupId || view.escalated !== undefined || view.repeat !== undefined || view.open !== undefined || view.overdue !== undefined || !!view.from || !!view.to;
+    !!view.assigneeId || !!view.groupId || view.escalated !== undefined || view.repeat !== undefined || view.open !== undefined || view.overdue !== undefined || view.atRisk !== undefined || !!view.from || !!view.to;
   // the person filter's name: they handle every row it shows (or it is me)
   const assigneeName = view.assigneeId
     ? view.assigneeId === me.id
@@ -135,6 +136,13 @@ export default function TicketsPage() {
             </Checkbox>
             <Checkbox checked={!!view.overdue} onChange={(e) => patch({ overdue: e.target.checked || undefined })} data-testid="filter-overdue">
               {t('ticket.overdue')}
+            </Checkbox>
+            <Checkbox
+              checked={!!view.atRisk}
+              onChange={(e) => patch(e.target.checked ? { atRisk: true, sort: view.sort ?? 'deadline' } : { atRisk: undefined, sort: view.sort === 'deadline' ? undefined : view.sort })}
+              data-testid="filter-at-risk"
+            >
+              <Tooltip title={t('slaClock.atRiskHint')}>{t('slaClock.atRisk')}</Tooltip>
             </Checkbox>
             <Switch size="small" id="filter-open" checked={!!view.open} onChange={(open) => patch({ open: open || undefined })} data-testid="filter-open" />
             <label htmlFor="filter-open" style={{ cursor: 'pointer' }}>
@@ -393,6 +401,14 @@ export default function TicketsPage() {
                   )}
                 </Flex>
               ),
+            },
+            {
+              title: t('slaClock.column'),
+              key: 'deadline',
+              width: en ? 150 : 132,
+              sorter: true,
+              sortOrder: sortOrderOf(view.sort, 'deadline'),
+              render: (_, r) => <SlaCountdown sla={r.sla} compact />,
             },
             {
               title: t('ticket.priority'),
