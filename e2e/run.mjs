@@ -17,6 +17,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { slaAdminJourney } from './sla-admin.journey.mjs';
+import { slaCountdownJourney } from './sla-countdown.journey.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const shotsDir = path.join(root, 'e2e', 'screenshots');
@@ -894,6 +895,7 @@ const journeys = [
     },
   },
   slaAdminJourney,
+  slaCountdownJourney,
   {
     name: 'login page on a phone (375×667)',
     async run({ page }) {
@@ -1025,7 +1027,7 @@ async function main() {
       const started = Date.now();
       try {
         // journeys kept in their own files get the helpers with the page
-        await j.run({ page, login, shot, assert, waitUntil, tableHasRows });
+        await j.run({ page, login, shot, assert, waitUntil, tableHasRows, tableSettled });
         passed++;
         console.log(`  ✓ ${j.name} (${Date.now() - started} ms)`);
       } catch (e) {

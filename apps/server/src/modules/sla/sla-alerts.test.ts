@@ -54,7 +54,7 @@ async function notesOf(ticketId: string) {
 const fault = (when: string) => intake(when, { type: 'fault', title: '宽带故障报修' });
 
 describe('pre-breach warnings', () => {
-  it('GLPI #15429: a ticket taken on Saturday 20:00 fires nothing at creation; the 50% warning comes Monday 11:00, once, to the first-contact owner', async () => {
+  it('sla.md bug: GLPI #15429 — a ticket taken on Saturday 20:00 fires nothing at creation; the 50% warning comes Monday 11:00, once, to the first-contact owner', async () => {
     const t = await fault('2026-11-21T20:00:00+08:00');
     for (const when of ['2026-11-21T20:00:00+08:00', '2026-11-21T20:01:00+08:00', '2026-11-23T10:59:59+08:00']) {
       await sweep(when);
@@ -151,7 +151,7 @@ describe('breach and escalation', () => {
     expect((await stagesOf(t.id)).length).toBe(before);
   });
 
-  it('Zammad #188: a reopened ticket’s new resolution cycle warns on its own clock; the first cycle’s record is untouched', async () => {
+  it('sla.md bug: Zammad #188 — a reopened ticket’s new resolution cycle warns on its own clock; the first cycle’s record is untouched', async () => {
     const t = await fault('2026-11-23T09:00:00+08:00');
     await act('2026-11-23T09:05:00+08:00', t.id, { action: 'assign', assigneeId: agentId, groupId });
     await act('2026-11-23T09:10:00+08:00', t.id, { action: 'start', reply: '已受理' });
@@ -165,7 +165,7 @@ describe('breach and escalation', () => {
 });
 
 describe('held to working hours', () => {
-  it('GLPI PR #22678: a 24×7 complaint whose stages fall on the weekend is announced on Monday at 09:00 — each person once per clock, of the most severe', async () => {
+  it('sla.md bug: GLPI PR #22678 — a 24×7 complaint whose stages fall on the weekend is announced on Monday at 09:00 — each person once per clock, of the most severe', async () => {
     const policies = (await admin.req('GET', '/api/v1/sla-policies')).json().items as { id: string; name: string; version: number; alerts: object }[];
     const complaint = policies.find((p) => p.name === '投诉处理时限')!;
     const patched = await admin.req('PATCH', `/api/v1/sla-policies/${complaint.id}`, {

@@ -34,10 +34,11 @@ export function slaColor(s: Countable): string {
 export function SlaCountdown({ sla, compact }: { sla: TicketSlaSummary | null | undefined; compact?: boolean }) {
   const { t } = useTranslation();
   const minutes = useFormatMinutes();
-  // a list cell has room for "超时 17小时53分", not for "超时 17 小时 53 分钟"
+  // a list cell has room for "超时 17小时" or "剩 9小时53分", not for "超时 17 小时 53 分钟"; the
+  // tooltip has the exact figures
   const short = (total: number) => {
     const { h, m } = splitMinutes(Math.max(0, Math.round(total)));
-    return h && m ? t('slaClock.shortHM', { h, m }) : h ? t('slaClock.shortH', { h }) : t('slaClock.shortM', { m });
+    return h >= 10 || (h && !m) ? t('slaClock.shortH', { h }) : h ? t('slaClock.shortHM', { h, m }) : t('slaClock.shortM', { m });
   };
   const left = compact ? short : minutes;
   if (!sla) return null;

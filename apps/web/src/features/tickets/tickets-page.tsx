@@ -285,7 +285,7 @@ export default function TicketsPage() {
           size="middle"
           loading={isFetching}
           dataSource={data?.items ?? []}
-          scroll={{ x: 1000 }}
+          scroll={{ x: 1180 }}
           data-testid="ticket-table"
           rowSelection={
             handles
@@ -405,7 +405,7 @@ export default function TicketsPage() {
             {
               title: t('slaClock.column'),
               key: 'deadline',
-              width: en ? 150 : 132,
+              width: en ? 140 : 128,
               sorter: true,
               sortOrder: sortOrderOf(view.sort, 'deadline'),
               render: (_, r) => <SlaCountdown sla={r.sla} compact />,
