@@ -38,6 +38,7 @@ import { registerTicketRoutes } from './modules/tickets/tickets.routes.js';
 import { registerSavedFilterRoutes } from './modules/saved-filters/saved-filters.routes.js';
 import { registerCalendarRoutes } from './modules/calendars/calendars.routes.js';
 import { registerSlaRoutes } from './modules/sla/sla.routes.js';
+import { registerIndicatorRoutes } from './modules/indicators/indicators.routes.js';
 import { registerAssignmentRoutes } from './modules/assignment/assignment.routes.js';
 import { registerNotificationRoutes } from './modules/notifications/notifications.routes.js';
 import { registerPortalRoutes } from './modules/portal/portal.routes.js';
@@ -159,6 +160,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   registerSavedFilterRoutes(app);
   registerCalendarRoutes(app);
   registerSlaRoutes(app);
+  registerIndicatorRoutes(app);
   registerAssignmentRoutes(app);
   registerNotificationRoutes(app);
   registerPortalRoutes(app);

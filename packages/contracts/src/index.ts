@@ -14,3 +14,4 @@ export * from './ticket-import.js';
 export * from './saved-filters.js';
 export * from './calendars.js';
 export * from './sla.js';
+export * from './indicators.js';

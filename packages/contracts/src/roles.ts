@@ -36,6 +36,8 @@ export const PERMISSIONS = [
   'sla:read',
   /** edit calendars and SLA standards */
   'sla:manage',
+  /** read quality indicators (指标) of the org units in one's scope */
+  'indicators:read',
 ] as const;
 export const Permission = z.enum(PERMISSIONS);
 export type Permission = z.infer<typeof Permission>;
@@ -60,8 +62,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'assignment:manage',
     'sla:read',
     'sla:manage',
+    'indicators:read',
   ],
-  dept_manager: ['org:read', 'users:read', 'customer_base:read', 'tickets:read', 'tickets:handle', 'customers:read', 'sla:read'],
+  dept_manager: ['org:read', 'users:read', 'customer_base:read', 'tickets:read', 'tickets:handle', 'customers:read', 'sla:read', 'indicators:read'],
   branch_manager: [
     'org:read',
     'users:read',
@@ -75,10 +78,11 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'tickets:manage',
     'customers:read',
     'sla:read',
+    'indicators:read',
   ],
-  agent: ['org:read', 'pii:unmask', 'tickets:read', 'tickets:create', 'tickets:handle', 'customers:read', 'sla:read'],
-  inspector: ['org:read', 'users:read', 'tickets:read', 'customers:read', 'sla:read'],
-  executive: ['org:read', 'users:read', 'customer_base:read', 'audit:read', 'tickets:read', 'sla:read'],
+  agent: ['org:read', 'pii:unmask', 'tickets:read', 'tickets:create', 'tickets:handle', 'customers:read', 'sla:read', 'indicators:read'],
+  inspector: ['org:read', 'users:read', 'tickets:read', 'customers:read', 'sla:read', 'indicators:read'],
+  executive: ['org:read', 'users:read', 'customer_base:read', 'audit:read', 'tickets:read', 'sla:read', 'indicators:read'],
 };
 
 /** Roles whose data scope is the whole organisation rather than their own org-unit subtree. */

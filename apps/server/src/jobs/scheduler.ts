@@ -5,8 +5,9 @@ import { purgeSessions } from './purge-sessions.js';
 import { failStaleImports } from './fail-stale-imports.js';
 import { purgeAbandonedImports } from './purge-abandoned-imports.js';
 import { sweepSlaAlertsJob } from './sweep-sla-alerts.js';
+import { refreshTicketRollupsJob } from './refresh-ticket-rollups.js';
 
-export const JOBS: Job[] = [purgeSessions, failStaleImports, purgeAbandonedImports, sweepSlaAlertsJob];
+export const JOBS: Job[] = [purgeSessions, failStaleImports, purgeAbandonedImports, sweepSlaAlertsJob, refreshTicketRollupsJob];
 
 /**
  * Runs each job once shortly after start and then every `everyMs`. A run never overlaps the

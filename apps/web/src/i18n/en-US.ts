@@ -102,6 +102,7 @@ export const enUS: Translation = {
     'assignment:manage': 'Manage assignment rules',
     'sla:read': 'View calendars and time-limit standards',
     'sla:manage': 'Manage calendars and time-limit standards',
+    'indicators:read': 'Read quality indicators',
   },
   auditAction: {
     create: 'Create',

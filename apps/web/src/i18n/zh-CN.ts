@@ -105,6 +105,7 @@ export const zhCN = {
     'assignment:manage': '管理分派规则',
     'sla:read': '查看工作日历与时限标准',
     'sla:manage': '管理工作日历与时限标准',
+    'indicators:read': '查看质量指标',
   },
   auditAction: {
     create: '新建',

@@ -1,0 +1,50 @@
+import type { IndicatorFormula } from '@qloop/contracts';
+
+export type FormulaResult = { value: number | null; numerator: number | null; denominator: number | null };
+
+/**
+ * The value of a formula from its inputs. Pure. A ratio always carries its numerator and
+ * denominator; a zero or missing denominator is no data (null), never 0 or 100%. Values are
+ * rounded to 4 decimals (display rounds further), counts are whole.
+ */
+export function formulaValue(formula: IndicatorFormula, inputs: { numerator: number | null; denominator: number | null }): FormulaResult {
+  const { numerator, denominator } = inputs;
+  switch (formula.kind) {
+    case 'ratio':
+    case 'per_customers': {
+      if (numerator === null || denominator === null || denominator === 0) return { value: null, numerator, denominator };
+      return { value: round4((numerator / denominator) * formula.scale), numerator, denominator };
+    }
+    case 'count':
+    case 'live':
+      return { value: numerator, numerator, denominator: null };
+    case 'survey':
+      return { value: null, numerator: null, denominator: null };
+  }
+}
+
+const round4 = (x: number) => Math.round(x * 10_000) / 10_000;
+
+/** The months (YYYY-MM) a period of days touches: the customer base is imported per month. */
+export function monthsOf(from: string, to: string): string[] {
+  const out: string[] = [];
+  let [y, m] = from.slice(0, 7).split('-').map(Number) as [number, number];
+  const [ty, tm] = to.slice(0, 7).split('-').map(Number) as [number, number];
+  while (y < ty || (y === ty && m <= tm)) {
+    out.push(`${y}-${String(m).padStart(2, '0')}`);
+    m++;
+    if (m > 12) { m = 1; y++; }
+  }
+  return out;
+}
+
+/**
+ * The customer base of a period: the mean over the period's months of the org subtree's base,
+ * over the months that have one (a month nobody imported is not counted as zero customers).
+ * Null when no month has a base.
+ */
+export function periodCustomerBase(monthTotals: ReadonlyMap<string, number>, months: readonly string[]): number | null {
+  const known = months.map((m) => monthTotals.get(m)).filter((v): v is number => v !== undefined);
+  if (!known.length) return null;
+  return known.reduce((a, b) => a + b, 0) / known.length;
+}
