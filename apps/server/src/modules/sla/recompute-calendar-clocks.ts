@@ -1,11 +1,10 @@
-import { and, asc, eq, gt, inArray } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { ticketClocks, tickets } from '../../db/schema/index.js';
+import { ticketClocks } from '../../db/schema/index.js';
+import { forEachLockedTicketPage } from './locked-ticket-pages.js';
 import type { BusinessCalendar } from '../calendars/business-calendar.js';
 import { nextDeadlineOf, recomputeClock } from './sla-clock.js';
 import { clocksOf, loadClockWriteContext, setNextDeadlines, updateClocks } from './sla.repo.js';
-
-const PAGE = 1000;
 
 /**
  * For the calendar editor (save-calendar.ts): call it in the same transaction when a calendar's
@@ -18,23 +17,12 @@ export async function recomputeCalendarClocks(
   opts: { oldCalendar: BusinessCalendar; newCalendar: BusinessCalendar; at: Date },
 ): Promise<{ clocks: number; tickets: number }> {
   const key = opts.newCalendar.key;
-  let after: string | null = null;
   let clocks = 0;
   let touched = 0;
   // read after the caller saved the new definition: alerts are scheduled on it
   const ctx = await loadClockWriteContext(tx);
-  for (;;) {
-    const rows: { ticketId: string }[] = await tx
-      .selectDistinct({ ticketId: ticketClocks.ticketId })
-      .from(ticketClocks)
-      .where(and(eq(ticketClocks.calendarKey, key), inArray(ticketClocks.status, ['running', 'paused']), after ? gt(ticketClocks.ticketId, after) : undefined))
-      .orderBy(asc(ticketClocks.ticketId))
-      .limit(PAGE);
-    if (!rows.length) break;
-    after = rows.at(-1)!.ticketId;
-    // the row lock a transition takes first, in id order: no transition in flight overwrites a recomputed clock
-    await tx.select({ id: tickets.id }).from(tickets).where(inArray(tickets.id, rows.map((r) => r.ticketId))).orderBy(asc(tickets.id)).for('update');
-    const live = await clocksOf(tx, rows.map((r) => r.ticketId), { live: true });
+  await forEachLockedTicketPage(tx, and(eq(ticketClocks.calendarKey, key), inArray(ticketClocks.status, ['running', 'paused'])), async (ids) => {
+    const live = await clocksOf(tx, ids, { live: true });
     const changed = [];
     const next = [];
     for (const [ticketId, list] of live) {
@@ -48,7 +36,6 @@ export async function recomputeCalendarClocks(
     await setNextDeadlines(tx, next);
     clocks += changed.length;
     touched += next.length;
-    if (rows.length < PAGE) break;
-  }
+  });
   return { clocks, tickets: touched };
 }
