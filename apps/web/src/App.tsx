@@ -28,9 +28,11 @@ const TicketsPage = lazy(() => import('./features/tickets/tickets-page'));
 const NewTicketPage = lazy(() => import('./features/tickets/new-ticket-page'));
 const TicketPage = lazy(() => import('./features/tickets/ticket-page'));
 const TicketImportPage = lazy(() => import('./features/ticket-import/ticket-import-page'));
+const DashboardPage = lazy(() => import('./features/dashboard/dashboard-page'));
 
 /** The page of each menu entry; the entry's permission (components/nav.tsx) guards it. */
 const PAGES: Record<string, ComponentType> = {
+  '/dashboard': DashboardPage,
   '/tickets': TicketsPage,
   '/tickets/new': NewTicketPage,
   '/org-units': OrgUnitsPage,

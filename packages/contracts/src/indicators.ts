@@ -105,6 +105,13 @@ export const IndicatorValueQuery = z.strictObject({
   to: IsoDate,
 });
 
+/** The tickets behind a figure: those counted in its numerator or its denominator. */
+export const IndicatorTicketsQuery = IndicatorValueQuery.extend({
+  part: z.enum(['numerator', 'denominator']).default('numerator'),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+
 export const IndicatorValue = z.object({
   key: z.string(),
   orgUnitId: z.uuid(),

@@ -9,6 +9,7 @@ import {
   DashboardOutlined,
   FieldTimeOutlined,
   FileAddOutlined,
+  FundOutlined,
   KeyOutlined,
   PartitionOutlined,
   ProfileOutlined,
@@ -28,6 +29,7 @@ export interface NavItem {
 
 export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/', label: 'menu.home', icon: <DashboardOutlined /> },
+  { path: '/dashboard', label: 'menu.dashboard', icon: <FundOutlined />, permission: 'indicators:read' },
   { path: '/tickets', label: 'menu.tickets', icon: <ProfileOutlined />, permission: 'tickets:read' },
   { path: '/tickets/new', label: 'menu.newTicket', icon: <FileAddOutlined />, permission: 'tickets:create' },
   { path: '/org-units', label: 'menu.orgUnits', icon: <ApartmentOutlined />, permission: 'org:read' },

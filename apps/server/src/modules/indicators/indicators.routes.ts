@@ -1,10 +1,14 @@
 import { z } from 'zod';
-import { Indicator, IndicatorValue, IndicatorValueQuery } from '@qloop/contracts';
+import { Indicator, IndicatorTicketsQuery, IndicatorValue, IndicatorValueQuery, pageOf, TicketSummary } from '@qloop/contracts';
 import { badRequest, notFound } from '../../lib/errors.js';
 import { defineRoute, type App } from '../../lib/route.js';
 import { loadOrgUnitInScope } from '../org/org-scope.js';
+import type { Principal } from '../auth/principal.js';
+import type { Db } from '../../db/client.js';
 import { BUILT_IN_INDICATORS } from './built-in-indicators.js';
 import { computeIndicator } from './compute-indicator.js';
+import { traceIndicator } from './trace-indicator.js';
+import { findTickets, toTicketSummary } from '../tickets/tickets.repo.js';
 
 export function registerIndicatorRoutes(app: App): void {
   const tags = ['indicators'];
@@ -27,13 +31,34 @@ export function registerIndicatorRoutes(app: App): void {
     tags,
     schema: { params: z.strictObject({ key: z.string().max(60) }), querystring: IndicatorValueQuery, response: { 200: IndicatorValue } },
     handler: async (req, _reply, { database, principal }) => {
-      const ind = BUILT_IN_INDICATORS.find((i) => i.key === req.params.key);
-      if (!ind) throw notFound('indicator');
-      const { from, to } = req.query;
-      if (from > to) throw badRequest('the period ends before it starts', [{ path: 'querystring.to', message: 'must not be before from' }]);
-      // an org unit outside the caller's scope does not exist for them
-      const unit = await loadOrgUnitInScope(database.db, principal, req.query.orgUnit ?? principal.orgUnitId);
-      return computeIndicator(database.db, ind, { orgUnitId: unit.id, from, to });
+      const { ind, unit } = await figureOf(database.db, principal, req.params.key, req.query);
+      return computeIndicator(database.db, ind, { orgUnitId: unit.id, from: req.query.from, to: req.query.to });
     },
   });
+
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/v1/indicators/:key/tickets',
+    access: 'indicators:read',
+    summary: 'The tickets behind a figure (its numerator or denominator), newest first: as many as the figure counts',
+    tags,
+    schema: { params: z.strictObject({ key: z.string().max(60) }), querystring: IndicatorTicketsQuery, response: { 200: pageOf(TicketSummary) } },
+    handler: async (req, _reply, { database, principal }) => {
+      const q = req.query;
+      const { ind, unit } = await figureOf(database.db, principal, req.params.key, q);
+      const { ticketIds, total } = await traceIndicator(database.db, ind, { orgUnitId: unit.id, from: q.from, to: q.to, part: q.part, page: q.page, pageSize: q.pageSize });
+      const rows = new Map((await findTickets(database.db, ticketIds)).map((r) => [r.ticket.id, r]));
+      const items = ticketIds.flatMap((id) => (rows.has(id) ? [toTicketSummary(rows.get(id)!)] : []));
+      return { items, total, page: q.page, pageSize: q.pageSize };
+    },
+  });
+}
+
+/** The indicator and the org unit a figure is asked for; an org unit outside the caller's scope does not exist for them. */
+async function figureOf(db: Db, principal: Principal, key: string, q: { orgUnit?: string | undefined; from: string; to: string }) {
+  const ind = BUILT_IN_INDICATORS.find((i) => i.key === key);
+  if (!ind) throw notFound('indicator');
+  if (q.from > q.to) throw badRequest('the period ends before it starts', [{ path: 'querystring.to', message: 'must not be before from' }]);
+  const unit = await loadOrgUnitInScope(db, principal, q.orgUnit ?? principal.orgUnitId);
+  return { ind, unit };
 }

@@ -118,6 +118,22 @@ describe('complaint indicators from the rollups', () => {
     else expect(v).toMatchObject({ numerator: 4, denominator: base.n, value: Math.round((4 / base.n) * 10_000 * 10_000) / 10_000 });
   });
 
+  it('every figure traces to its tickets: as many as it counts, numerator and denominator', async () => {
+    const q = { orgUnit: org['JN']!, ...day23 };
+    const num = await qm.req('GET', `/api/v1/indicators/escalation_rate/tickets?${new URLSearchParams(q)}`);
+    expect(num.statusCode, num.body).toBe(200);
+    expect(num.json().total).toBe(2);
+    expect(num.json().items.every((t: { escalated: boolean; type: string }) => t.escalated && t.type === 'complaint')).toBe(true);
+    const den = await qm.req('GET', `/api/v1/indicators/escalation_rate/tickets?${new URLSearchParams({ ...q, part: 'denominator', pageSize: '2', page: '2' })}`);
+    expect(den.json()).toMatchObject({ total: 5, page: 2, pageSize: 2 });
+    expect(den.json().items).toHaveLength(2);
+    const resolved = await qm.req('GET', `/api/v1/indicators/resolution_rate/tickets?${new URLSearchParams({ orgUnit: org['JN-DZ']!, from: '2026-11-24', to: '2026-11-24' })}`);
+    expect(resolved.json().items.map((t: { outcome: string }) => t.outcome)).toEqual(['resolved']);
+    const base = await qm.req('GET', `/api/v1/indicators/complaint_rate_10k/tickets?${new URLSearchParams({ ...q, part: 'denominator' })}`);
+    expect(base.statusCode).toBe(400);
+    expect(base.json().error.message).toMatch(/customer base/);
+  });
+
   it('an agent sees their own unit by default and nothing outside their scope', async () => {
     expect(await value(dz, 'escalation_rate', day23)).toMatchObject({ numerator: 1, denominator: 4 });
     const other = await xz.req('GET', `/api/v1/indicators/escalation_rate/value?${new URLSearchParams({ orgUnit: org['JN-DZ']!, ...day23 })}`);

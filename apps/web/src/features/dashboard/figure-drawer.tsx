@@ -1,0 +1,102 @@
+import { Drawer, Segmented, Table, Tabs, Typography } from 'antd';
+import type { Indicator, OrgUnit, TicketSummary } from '@qloop/contracts';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { useIndicatorTickets, useIndicatorValue, type Figure } from '../../api/indicators';
+import { formatDateTime } from '../../components/format';
+import { StateTag } from '../tickets/ticket-tags';
+import { formatFigure, formatParts } from './figure';
+
+/** A child unit's figure, one row of the breakdown. */
+function ChildFigure({ ind, figure }: { ind: Indicator; figure: Figure }) {
+  const { i18n, t } = useTranslation();
+  const { data } = useIndicatorValue(ind.key, figure);
+  return (
+    <span style={{ fontVariantNumeric: 'tabular-nums' }}>
+      {formatFigure(ind, data, i18n.language) ?? <Typography.Text type="secondary">{t('dashboard.noData')}</Typography.Text>}
+      <Typography.Text type="secondary" style={{ marginInlineStart: 8, fontSize: 12 }}>
+        {formatParts(data, i18n.language) ?? ''}
+      </Typography.Text>
+    </span>
+  );
+}
+
+/**
+ * The drill-down of one figure: the org unit's children with their own figures (click one to go
+ * down a level), and the tickets the figure counts — exactly as many as its numerator (or
+ * denominator) says.
+ */
+export function FigureDrawer({
+  ind, figure, unit, children, onDrill, onClose,
+}: { ind: Indicator | null; figure: Figure; unit: OrgUnit | undefined; children: OrgUnit[]; onDrill: (id: string) => void; onClose: () => void }) {
+  const { t, i18n } = useTranslation();
+  const [part, setPart] = useState<'numerator' | 'denominator'>('numerator');
+  const [page, setPage] = useState(1);
+  const ratio = ind?.formula.kind === 'ratio';
+  const { data: tickets, isFetching } = useIndicatorTickets(ind?.key ?? '', { ...figure, part: ratio ? part : 'numerator', page, pageSize: 20 }, !!ind && ind.formula.kind !== 'live');
+  const name = ind ? (i18n.language.startsWith('zh') ? ind.nameZh : ind.nameEn) : '';
+  return (
+    <Drawer open={!!ind} onClose={onClose} size={720} title={`${name} · ${unit?.name ?? ''} · ${figure.from} – ${figure.to}`} destroyOnHidden data-testid="figure-drawer">
+      {ind && (
+        <Tabs
+          items={[
+            {
+              key: 'units',
+              label: t('dashboard.byUnit'),
+              children: (
+                <Table<OrgUnit>
+                  rowKey="id"
+                  size="small"
+                  pagination={false}
+                  dataSource={children}
+                  locale={{ emptyText: t('dashboard.noChildren') }}
+                  onRow={(u) => ({ onClick: () => onDrill(u.id), style: { cursor: 'pointer' } })}
+                  data-testid="figure-units"
+                  columns={[
+                    { title: t('dashboard.unit'), dataIndex: 'name', render: (n: string) => <Typography.Link>{n}</Typography.Link> },
+                    { title: name, key: 'value', render: (_, u) => <ChildFigure ind={ind} figure={{ ...figure, orgUnit: u.id }} /> },
+                  ]}
+                />
+              ),
+            },
+            ...(ind.formula.kind === 'live'
+              ? []
+              : [
+                  {
+                    key: 'tickets',
+                    label: t('dashboard.tickets'),
+                    children: (
+                      <>
+                        {ratio && (
+                          <Segmented
+                            value={part}
+                            onChange={(v) => { setPart(v as typeof part); setPage(1); }}
+                            options={[{ value: 'numerator', label: t('dashboard.numerator') }, { value: 'denominator', label: t('dashboard.denominator') }]}
+                            style={{ marginBottom: 12 }}
+                          />
+                        )}
+                        <Table<TicketSummary>
+                          rowKey="id"
+                          size="small"
+                          loading={isFetching}
+                          dataSource={tickets?.items ?? []}
+                          data-testid="figure-tickets"
+                          pagination={{ current: page, pageSize: 20, total: tickets?.total ?? 0, onChange: setPage, showTotal: (n) => t('common.total', { total: n }) }}
+                          columns={[
+                            { title: t('ticket.no'), dataIndex: 'no', width: 150, render: (no: string, r) => <Link to={`/tickets/${r.id}`}>{no}</Link> },
+                            { title: t('ticket.title'), dataIndex: 'title', ellipsis: true },
+                            { title: t('ticket.state'), dataIndex: 'state', width: 90, render: (s: TicketSummary['state']) => <StateTag state={s} /> },
+                            { title: t('ticket.createdAt'), dataIndex: 'createdAt', width: 140, render: (v: string) => formatDateTime(v) },
+                          ]}
+                        />
+                      </>
+                    ),
+                  },
+                ]),
+          ]}
+        />
+      )}
+    </Drawer>
+  );
+}

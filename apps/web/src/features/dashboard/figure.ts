@@ -1,0 +1,23 @@
+import type { Indicator, IndicatorValue } from '@qloop/contracts';
+
+/** Whether a value meets the target in the indicator's direction; null without a target or a value. */
+export function meetsTarget(ind: Pick<Indicator, 'target' | 'direction'>, value: number | null): boolean | null {
+  if (value === null || ind.target === null) return null;
+  return ind.direction === 'higher_better' ? value >= ind.target : value <= ind.target;
+}
+
+/** "17.5%", "3.2 件/万户", "126 min", "12 件": one decimal for rates, whole counts as counts. */
+export function formatFigure(ind: Pick<Indicator, 'unit' | 'formula'>, v: IndicatorValue | undefined, locale: string): string | null {
+  if (!v || v.value === null) return null;
+  // counts are whole; rates per customer are small numbers (0.07 件/万户) and keep two decimals
+  const digits = ind.formula.kind === 'live' || ind.formula.kind === 'count' ? 0 : ind.formula.kind === 'per_customers' ? 2 : 1;
+  const n = new Intl.NumberFormat(locale, { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(v.value);
+  return ind.unit === '%' ? `${n}%` : `${n} ${ind.unit}`;
+}
+
+/** Numerator and denominator as people read them: "2 / 5". */
+export function formatParts(v: IndicatorValue | undefined, locale: string): string | null {
+  if (!v || v.numerator === null) return null;
+  const f = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+  return v.denominator === null ? f.format(v.numerator) : `${f.format(v.numerator)} / ${f.format(v.denominator)}`;
+}

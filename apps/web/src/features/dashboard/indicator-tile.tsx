@@ -1,0 +1,59 @@
+import { Card, Flex, Skeleton, Tag, Tooltip, Typography } from 'antd';
+import { ArrowDownOutlined, ArrowUpOutlined } from '@ant-design/icons';
+import type { Indicator } from '@qloop/contracts';
+import { useTranslation } from 'react-i18next';
+import { useIndicatorValue, type Figure } from '../../api/indicators';
+import { formatFigure, formatParts, meetsTarget } from './figure';
+
+/**
+ * One indicator: its value with numerator / denominator, the target and whether it is met, the
+ * direction that is better. Clicking it opens the drill-down (by org unit, then the tickets).
+ */
+export function IndicatorTile({ ind, figure, onOpen }: { ind: Indicator; figure: Figure; onOpen: () => void }) {
+  const { t, i18n } = useTranslation();
+  const survey = ind.formula.kind === 'survey';
+  const { data, isLoading } = useIndicatorValue(ind.key, figure, !survey);
+  const shown = formatFigure(ind, data, i18n.language);
+  const met = meetsTarget(ind, data?.value ?? null);
+  const name = i18n.language.startsWith('zh') ? ind.nameZh : ind.nameEn;
+  return (
+    <Card
+      size="small"
+      hoverable={!survey}
+      onClick={survey ? undefined : onOpen}
+      data-testid={`tile-${ind.key}`}
+      className="qloop-tile"
+      styles={{ body: { padding: '12px 16px' } }}
+    >
+      <Flex justify="space-between" align="center" gap={8}>
+        <Tooltip title={ind.description}>
+          <Typography.Text type="secondary" ellipsis style={{ maxWidth: 180 }}>
+            {name}
+          </Typography.Text>
+        </Tooltip>
+        <Tooltip title={t(ind.direction === 'higher_better' ? 'dashboard.higherBetter' : 'dashboard.lowerBetter')}>
+          {ind.direction === 'higher_better' ? <ArrowUpOutlined style={{ color: '#8c8c8c' }} /> : <ArrowDownOutlined style={{ color: '#8c8c8c' }} />}
+        </Tooltip>
+      </Flex>
+      {isLoading && !survey ? (
+        <Skeleton active paragraph={false} title={{ width: '60%' }} style={{ marginTop: 8 }} />
+      ) : (
+        <div style={{ marginTop: 4 }}>
+          <Typography.Text strong style={{ fontSize: 24, fontVariantNumeric: 'tabular-nums' }} data-testid="tile-value">
+            {shown ?? <Typography.Text type="secondary" style={{ fontSize: 16 }}>{survey ? t('dashboard.surveyPending') : t('dashboard.noData')}</Typography.Text>}
+          </Typography.Text>
+          <Flex justify="space-between" align="center" style={{ marginTop: 2, minHeight: 22 }}>
+            <Typography.Text type="secondary" style={{ fontSize: 12, fontVariantNumeric: 'tabular-nums' }} data-testid="tile-parts">
+              {formatParts(data, i18n.language) ?? ''}
+            </Typography.Text>
+            {ind.target !== null && (
+              <Tag color={met === null ? 'default' : met ? 'green' : 'red'} bordered={false} style={{ marginInlineEnd: 0 }}>
+                {t('dashboard.target', { target: ind.unit === '%' ? `${ind.target}%` : `${ind.target} ${ind.unit}` })}
+              </Tag>
+            )}
+          </Flex>
+        </div>
+      )}
+    </Card>
+  );
+}
