@@ -1,3 +1,5 @@
+import { takeTicket } from './journey-api.mjs';
+
 /**
  * Journey: the quality manager opens the 数字看板, sees the province's indicators with numerator and
  * denominator, drills the escalated-complaint rate from the province to 东州分公司 and lists the
@@ -7,19 +9,11 @@ export const dashboardJourney = {
   name: '(n) the quality manager drills an indicator from the province to a branch to its tickets',
   async run({ page, login, shot, assert, waitUntil }) {
     await login(page, 'qm.li');
-    const csrf = { 'x-csrf-token': (await (await page.request.get('/api/v1/auth/me')).json()).csrfToken };
-    const categories = (await (await page.request.get('/api/v1/categories')).json()).items;
-    const units = (await (await page.request.get('/api/v1/org-units')).json()).items;
-    const dz = units.find((u) => u.code === 'JN-DZ');
-    const created = await page.request.post('/api/v1/tickets', {
-      headers: csrf,
-      data: {
-        type: 'complaint', channel: 'hotline', title: '看板下钻：升级投诉', categoryId: categories.find((c) => c.code === 'S01-01').id,
-        orgUnitId: units.find((u) => u.code === 'JN-DZ-T01').id, customer: { phone: '13800004040' }, escalated: true, escalationSource: '10086 升级',
-      },
+    const { ticket, units } = await takeTicket(page, {
+      type: 'complaint', channel: 'hotline', title: '看板下钻：升级投诉', categoryCode: 'S01-01', orgUnitCode: 'JN-DZ-T01',
+      customer: { phone: '13800004040' }, escalated: true, escalationSource: '10086 升级',
     });
-    assert(created.status() === 201, `escalated complaint created: ${created.status()}`);
-    const ticket = await created.json();
+    const dz = units.find((u) => u.code === 'JN-DZ');
     // the rollups catch up within a job run (every 20 s)
     const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
     const month = `${today.slice(0, 8)}01`;
@@ -46,8 +40,8 @@ export const dashboardJourney = {
     await waitUntil(async () => (await page.getByTestId('dashboard-trail').innerText()).includes('东州分公司'), 'the trail to show the branch');
     await drawer.getByRole('tab', { name: '工单明细' }).click();
     const rows = drawer.getByTestId('figure-tickets').locator('.ant-table-row');
-    await rows.first().waitFor({ timeout: 15_000 });
-    assert((await rows.count()) === Math.min(20, figure.total), `one row per ticket counted: ${await rows.count()} of ${figure.total}`);
+    // the province's rows stay up while the branch's load (placeholder data): wait for the branch's
+    await waitUntil(async () => (await rows.count()) === Math.min(20, figure.total), `one row per ticket counted (${figure.total})`, 15_000);
     assert((await drawer.getByTestId('figure-tickets').innerText()).includes(ticket.no), 'the new escalated complaint is listed');
     await shot(page, 'dashboard-drill-tickets');
     await drawer.getByTestId('figure-tickets').getByText(ticket.no).click();

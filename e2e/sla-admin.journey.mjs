@@ -1,3 +1,5 @@
+import { takeTicket } from './journey-api.mjs';
+
 /**
  * Journey: the quality manager tunes the complaint policy's response target — previewing which open
  * tickets' clocks it recomputes before saving — and checks the National Day holiday on the standard
@@ -9,23 +11,15 @@ export const slaAdminJourney = {
     await login(page, 'qm.li');
 
     // an open complaint, so the preview has a clock to show (the demo tickets predate the policies)
-    const csrf = { 'x-csrf-token': (await (await page.request.get('/api/v1/auth/me')).json()).csrfToken };
-    const categories = (await (await page.request.get('/api/v1/categories')).json()).items;
-    const units = (await (await page.request.get('/api/v1/org-units')).json()).items;
-    const created = await page.request.post('/api/v1/tickets', {
-      headers: csrf,
-      data: {
-        type: 'complaint',
-        channel: 'hotline',
-        title: '宽带提速后网速反而变慢',
-        description: '客户反映办理提速后晚间网速明显下降，要求核查。',
-        categoryId: categories.find((c) => c.code === 'S01-01').id,
-        orgUnitId: units.find((u) => u.code === 'JN-DZ-T01').id,
-        customer: { phone: '13800002026', name: '钱先生' },
-      },
+    const { ticket } = await takeTicket(page, {
+      type: 'complaint',
+      channel: 'hotline',
+      title: '宽带提速后网速反而变慢',
+      description: '客户反映办理提速后晚间网速明显下降，要求核查。',
+      categoryCode: 'S01-01',
+      orgUnitCode: 'JN-DZ-T01',
+      customer: { phone: '13800002026', name: '钱先生' },
     });
-    assert(created.status() === 201, `complaint created: ${created.status()} ${await created.text()}`);
-    const ticket = await created.json();
 
     // ---- 时限标准: the order is explained; edit the complaint policy's first-response target
     await page.getByTestId('nav-sla-policies').click();

@@ -1,3 +1,5 @@
+import { takeTicket } from './journey-api.mjs';
+
 /**
  * Journey: the branch manager opens the at-risk / overdue view — countdowns in business time,
  * soonest deadline first — then a ticket from it, whose header carries the same countdown and whose
@@ -8,18 +10,10 @@ export const slaCountdownJourney = {
   name: '(m) the branch manager works the at-risk view: countdowns, soonest first, clocks on the ticket',
   async run({ page, login, shot, assert, waitUntil, tableHasRows, tableSettled }) {
     await login(page, 'bm.dz');
-    const csrf = { 'x-csrf-token': (await (await page.request.get('/api/v1/auth/me')).json()).csrfToken };
-    const categories = (await (await page.request.get('/api/v1/categories')).json()).items;
-    const units = (await (await page.request.get('/api/v1/org-units')).json()).items;
-    const created = await page.request.post('/api/v1/tickets', {
-      headers: csrf,
-      data: {
-        type: 'complaint', channel: 'hotline', title: '倒计时检查：宽带报障无人响应', categoryId: categories.find((c) => c.code === 'N03-03').id,
-        orgUnitId: units.find((u) => u.code === 'JN-DZ-T01').id, customer: { phone: '13800003030', name: '孙女士' },
-      },
+    const { ticket: fresh } = await takeTicket(page, {
+      type: 'complaint', channel: 'hotline', title: '倒计时检查：宽带报障无人响应', categoryCode: 'N03-03', orgUnitCode: 'JN-DZ-T01',
+      customer: { phone: '13800003030', name: '孙女士' },
     });
-    assert(created.status() === 201, `complaint created: ${created.status()}`);
-    const fresh = await created.json();
 
     // the fresh complaint: its first-response target on 24×7, all of it left, in the list's 时限 column
     await page.goto(`/tickets?q=${fresh.no}`);

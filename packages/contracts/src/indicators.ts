@@ -112,6 +112,21 @@ export const IndicatorTicketsQuery = IndicatorValueQuery.extend({
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
 
+/** A trend: the figure per day, ISO week (Monday first) or month over a period. */
+export const IndicatorSeriesQuery = IndicatorValueQuery.extend({ grain: z.enum(['day', 'week', 'month']).default('day') });
+export const INDICATOR_LIMITS = { seriesPointsMax: 400 } as const;
+
+export const IndicatorPoint = z.object({
+  /** first day of the bucket (clipped to the period) */
+  from: z.string(),
+  to: z.string(),
+  value: z.number().nullable(),
+  numerator: z.number().nullable(),
+  denominator: z.number().nullable(),
+});
+export const IndicatorSeries = z.object({ key: z.string(), orgUnitId: z.uuid(), grain: z.enum(['day', 'week', 'month']), points: z.array(IndicatorPoint) });
+export type IndicatorSeries = z.infer<typeof IndicatorSeries>;
+
 export const IndicatorValue = z.object({
   key: z.string(),
   orgUnitId: z.uuid(),

@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Indicator, IndicatorValue, pageOf, TicketSummary } from '@qloop/contracts';
+import { Indicator, IndicatorSeries, IndicatorValue, pageOf, TicketSummary } from '@qloop/contracts';
 import { z } from 'zod';
 import { api } from './client';
 
@@ -33,6 +33,16 @@ export function useIndicatorTickets(key: string, f: Figure & { part: 'numerator'
   return useQuery({
     queryKey: ['indicator-tickets', key, f],
     queryFn: ({ signal }) => api.get(`/indicators/${key}/tickets`, TicketPage, { ...f }, signal),
+    placeholderData: keepPreviousData,
+    enabled,
+  });
+}
+
+/** The figure per day, ISO week or month over the period. */
+export function useIndicatorSeries(key: string, f: Figure & { grain: 'day' | 'week' | 'month' }, enabled = true) {
+  return useQuery({
+    queryKey: ['indicator-series', key, f],
+    queryFn: ({ signal }) => api.get(`/indicators/${key}/series`, IndicatorSeries, { ...f }, signal),
     placeholderData: keepPreviousData,
     enabled,
   });

@@ -1061,6 +1061,7 @@ export const enUS: Translation = {
     target: 'Target {{target}}',
     higherBetter: 'Higher is better',
     lowerBetter: 'Lower is better',
+    trend: 'Trend',
     byUnit: 'By unit',
     unit: 'Unit',
     noChildren: 'No units below this one',

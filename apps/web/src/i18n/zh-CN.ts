@@ -1064,6 +1064,7 @@ export const zhCN = {
     target: '目标 {{target}}',
     higherBetter: '越高越好',
     lowerBetter: '越低越好',
+    trend: '趋势',
     byUnit: '按单位',
     unit: '单位',
     noChildren: '没有下级单位',

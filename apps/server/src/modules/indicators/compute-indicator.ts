@@ -1,13 +1,14 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { OPEN_STATES, type Indicator, type IndicatorValue, type MeasureFilter } from '@qloop/contracts';
+import { INDICATOR_LIMITS, OPEN_STATES, type Indicator, type IndicatorSeries, type IndicatorValue, type MeasureFilter } from '@qloop/contracts';
+import { badRequest } from '../../lib/errors.js';
 import { rowsOf, type Db } from '../../db/client.js';
 import { formulaValue, monthsOf, periodCustomerBase } from './indicator-value.js';
+import { bucketStart, periodBuckets, type Grain } from './period-buckets.js';
 import { ORG_TIME_ZONE } from './ticket-facts.js';
 
 const inList = (values: readonly string[]) => sql.join(values.map((v) => sql`${v}`), sql`, `);
 
-/** Sum of a measure over the rollups of an org subtree and a period of days, narrowed by the filter. */
-async function sumMeasure(db: Db, f: MeasureFilter, orgUnitId: string, from: string, to: string): Promise<number> {
+function measureConditions(f: MeasureFilter, orgUnitId: string, from: string, to: string): SQL {
   const conds: SQL[] = [
     sql`r.org_unit_id IN (SELECT id FROM org_units WHERE path @> ARRAY[${orgUnitId}]::uuid[])`,
     sql`r.day BETWEEN ${from}::date AND ${to}::date`,
@@ -15,22 +16,42 @@ async function sumMeasure(db: Db, f: MeasureFilter, orgUnitId: string, from: str
   if (f.types?.length) conds.push(sql`r.type IN (${inList(f.types)})`);
   if (f.channels?.length) conds.push(sql`r.channel IN (${inList(f.channels)})`);
   if (f.categoryIds?.length) conds.push(sql`r.category_id IN (SELECT id FROM categories WHERE path && ARRAY[${inList(f.categoryIds)}]::uuid[])`);
+  return sql.join(conds, sql` AND `);
+}
+
+/** Sum of a measure over the rollups of an org subtree and a period of days, narrowed by the filter. */
+async function sumMeasure(db: Db, f: MeasureFilter, orgUnitId: string, from: string, to: string): Promise<number> {
   // the measure name comes from the contract's enum, never from the caller's text
   const [row] = rowsOf<{ n: string | number | null }>(
-    await db.execute(sql`SELECT coalesce(sum(r.${sql.raw(f.measure)}), 0) AS n FROM ticket_rollups r WHERE ${sql.join(conds, sql` AND `)}`),
+    await db.execute(sql`SELECT coalesce(sum(r.${sql.raw(f.measure)}), 0) AS n FROM ticket_rollups r WHERE ${measureConditions(f, orgUnitId, from, to)}`),
   );
   return Number(row?.n ?? 0);
 }
 
+/** The same sums per day, ISO week or month (keyed by the bucket's first day). */
+async function sumMeasureByBucket(db: Db, f: MeasureFilter, orgUnitId: string, from: string, to: string, grain: Grain): Promise<Map<string, number>> {
+  const rows = rowsOf<{ b: string; n: string | number }>(
+    await db.execute(sql`
+      SELECT to_char(date_trunc(${grain}, r.day), 'YYYY-MM-DD') AS b, sum(r.${sql.raw(f.measure)}) AS n
+      FROM ticket_rollups r WHERE ${measureConditions(f, orgUnitId, from, to)} GROUP BY 1`),
+  );
+  return new Map(rows.map((r) => [r.b, Number(r.n)]));
+}
+
 async function customerBase(db: Db, orgUnitId: string, from: string, to: string): Promise<number | null> {
   const months = monthsOf(from, to);
+  return periodCustomerBase(await baseByMonth(db, orgUnitId, months), months);
+}
+
+/** The org subtree's customer base of each month that has one. */
+async function baseByMonth(db: Db, orgUnitId: string, months: readonly string[]): Promise<Map<string, number>> {
   const rows = rowsOf<{ month: string; n: string | number }>(
     await db.execute(sql`
       SELECT month, sum(customers) AS n FROM customer_base
       WHERE org_unit_id IN (SELECT id FROM org_units WHERE path @> ARRAY[${orgUnitId}]::uuid[]) AND month IN (${inList(months)})
       GROUP BY month`),
   );
-  return periodCustomerBase(new Map(rows.map((r) => [r.month, Number(r.n)])), months);
+  return new Map(rows.map((r) => [r.month, Number(r.n)]));
 }
 
 /** Open at the end of `to` (taken by then, not closed by then, neither cancelled nor merged); overdue: past a running deadline now. */
@@ -63,4 +84,29 @@ export async function computeIndicator(db: Db, ind: Indicator, opts: { orgUnitId
     inputs = { numerator: await liveCount(db, f.what, orgUnitId, to), denominator: null };
   }
   return { key: ind.key, orgUnitId, from, to, ...formulaValue(f, inputs) };
+}
+
+/**
+ * An indicator per day, ISO week or month over a period: the sums grouped by bucket in one query per
+ * part, each bucket's customer base from its own months. Figures of open tickets (backlog) and of
+ * surveys have no trend yet: that needs daily snapshots, which are not kept.
+ */
+export async function computeSeries(db: Db, ind: Indicator, opts: { orgUnitId: string; from: string; to: string; grain: Grain }): Promise<IndicatorSeries> {
+  const { orgUnitId, from, to, grain } = opts;
+  const buckets = periodBuckets(from, to, grain);
+  if (buckets.length > INDICATOR_LIMITS.seriesPointsMax) {
+    throw badRequest(`at most ${INDICATOR_LIMITS.seriesPointsMax} points: choose a coarser grain or a shorter period`, [{ path: 'querystring.grain', message: 'too many points' }]);
+  }
+  const f = ind.formula;
+  if (f.kind === 'live' || f.kind === 'survey') throw badRequest('this figure has no trend yet (it is counted as of now, not kept per day)');
+  const nums = await sumMeasureByBucket(db, f.numerator, orgUnitId, from, to, grain);
+  const dens = f.kind === 'ratio' ? await sumMeasureByBucket(db, f.denominator, orgUnitId, from, to, grain) : null;
+  const bases = f.kind === 'per_customers' ? await baseByMonth(db, orgUnitId, monthsOf(from, to)) : null;
+  const points = buckets.map((b) => {
+    const key = bucketStart(b.from, grain);
+    const numerator = nums.get(key) ?? 0;
+    const denominator = dens ? (dens.get(key) ?? 0) : bases ? periodCustomerBase(bases, monthsOf(b.from, b.to)) : null;
+    return { ...b, ...formulaValue(f, { numerator, denominator }) };
+  });
+  return { key: ind.key, orgUnitId, grain, points };
 }

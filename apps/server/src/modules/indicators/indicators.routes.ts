@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { Indicator, IndicatorTicketsQuery, IndicatorValue, IndicatorValueQuery, pageOf, TicketSummary } from '@qloop/contracts';
+import { Indicator, IndicatorSeries, IndicatorSeriesQuery, IndicatorTicketsQuery, IndicatorValue, IndicatorValueQuery, pageOf, TicketSummary } from '@qloop/contracts';
 import { badRequest, notFound } from '../../lib/errors.js';
 import { defineRoute, type App } from '../../lib/route.js';
 import { loadOrgUnitInScope } from '../org/org-scope.js';
 import type { Principal } from '../auth/principal.js';
 import type { Db } from '../../db/client.js';
 import { BUILT_IN_INDICATORS } from './built-in-indicators.js';
-import { computeIndicator } from './compute-indicator.js';
+import { computeIndicator, computeSeries } from './compute-indicator.js';
 import { traceIndicator } from './trace-indicator.js';
 import { findTickets, toTicketSummary } from '../tickets/tickets.repo.js';
 
@@ -33,6 +33,20 @@ export function registerIndicatorRoutes(app: App): void {
     handler: async (req, _reply, { database, principal }) => {
       const { ind, unit } = await figureOf(database.db, principal, req.params.key, req.query);
       return computeIndicator(database.db, ind, { orgUnitId: unit.id, from: req.query.from, to: req.query.to });
+    },
+  });
+
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/v1/indicators/:key/series',
+    access: 'indicators:read',
+    summary: 'An indicator per day, ISO week or month over a period (trend), each point with numerator and denominator',
+    tags,
+    schema: { params: z.strictObject({ key: z.string().max(60) }), querystring: IndicatorSeriesQuery, response: { 200: IndicatorSeries } },
+    handler: async (req, _reply, { database, principal }) => {
+      const q = req.query;
+      const { ind, unit } = await figureOf(database.db, principal, req.params.key, q);
+      return computeSeries(database.db, ind, { orgUnitId: unit.id, from: q.from, to: q.to, grain: q.grain });
     },
   });
 

@@ -134,6 +134,24 @@ describe('complaint indicators from the rollups', () => {
     expect(base.json().error.message).toMatch(/customer base/);
   });
 
+  it('a daily trend: each point is that day’s figure, and the points add up to the period’s counts', async () => {
+    const res = await qm.req('GET', `/api/v1/indicators/escalation_rate/series?${new URLSearchParams({ orgUnit: org['JN']!, from: '2026-11-22', to: '2026-11-24', grain: 'day' })}`);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().points).toEqual([
+      { from: '2026-11-22', to: '2026-11-22', value: null, numerator: 0, denominator: 0 },
+      { from: '2026-11-23', to: '2026-11-23', value: 40, numerator: 2, denominator: 5 },
+      { from: '2026-11-24', to: '2026-11-24', value: 0, numerator: 0, denominator: 1 },
+    ]);
+    const week = await qm.req('GET', `/api/v1/indicators/escalation_rate/series?${new URLSearchParams({ orgUnit: org['JN']!, from: '2026-11-22', to: '2026-11-24', grain: 'week' })}`);
+    // Sun 22 Nov closes the week of Mon 16 Nov; 23–24 Nov open the next
+    expect(week.json().points.map((p: { from: string; numerator: number; denominator: number }) => [p.from, p.numerator, p.denominator])).toEqual([
+      ['2026-11-22', 0, 0], ['2026-11-23', 2, 6],
+    ]);
+    const tooMany = await qm.req('GET', `/api/v1/indicators/escalation_rate/series?${new URLSearchParams({ from: '2024-01-01', to: '2026-01-01', grain: 'day' })}`);
+    expect(tooMany.statusCode).toBe(400);
+    expect((await qm.req('GET', `/api/v1/indicators/backlog/series?${new URLSearchParams(day23)}`)).statusCode).toBe(400);
+  });
+
   it('an agent sees their own unit by default and nothing outside their scope', async () => {
     expect(await value(dz, 'escalation_rate', day23)).toMatchObject({ numerator: 1, denominator: 4 });
     const other = await xz.req('GET', `/api/v1/indicators/escalation_rate/value?${new URLSearchParams({ orgUnit: org['JN-DZ']!, ...day23 })}`);

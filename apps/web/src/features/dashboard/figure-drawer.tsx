@@ -7,6 +7,7 @@ import { useIndicatorTickets, useIndicatorValue, type Figure } from '../../api/i
 import { formatDateTime } from '../../components/format';
 import { StateTag } from '../tickets/ticket-tags';
 import { formatFigure, formatParts } from './figure';
+import { TrendChart } from './trend-chart';
 
 /** A child unit's figure, one row of the breakdown. */
 function ChildFigure({ ind, figure }: { ind: Indicator; figure: Figure }) {
@@ -40,7 +41,11 @@ export function FigureDrawer({
     <Drawer open={!!ind} onClose={onClose} size={720} title={`${name} · ${unit?.name ?? ''} · ${figure.from} – ${figure.to}`} destroyOnHidden data-testid="figure-drawer">
       {ind && (
         <Tabs
+          defaultActiveKey="units"
           items={[
+            ...(ind.formula.kind === 'live'
+              ? []
+              : [{ key: 'trend', label: t('dashboard.trend'), children: <TrendChart ind={ind} figure={figure} /> }]),
             {
               key: 'units',
               label: t('dashboard.byUnit'),

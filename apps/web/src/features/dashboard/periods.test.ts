@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { periodRange } from './periods';
+import { grainFor, periodRange } from './periods';
 import { formatFigure, formatParts, meetsTarget } from './figure';
 
 describe('dashboard periods in Asia/Shanghai', () => {
@@ -31,5 +31,13 @@ describe('figures as shown', () => {
     expect(meetsTarget({ target: 2, direction: 'lower_better' }, 1.5)).toBe(true);
     expect(meetsTarget({ target: null, direction: 'lower_better' }, 1.5)).toBeNull();
     expect(meetsTarget({ target: 95, direction: 'higher_better' }, null)).toBeNull();
+  });
+});
+
+describe('trend grain', () => {
+  it('days up to a month, weeks up to half a year, months beyond', () => {
+    expect(grainFor('2026-12-01', '2026-12-31')).toBe('day');
+    expect(grainFor('2026-07-01', '2026-12-31')).toBe('week');
+    expect(grainFor('2026-01-01', '2026-12-31')).toBe('month');
   });
 });

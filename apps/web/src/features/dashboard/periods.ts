@@ -31,3 +31,9 @@ export function periodRange(p: Period, now: Date): { from: string; to: string } 
       return { from: iso(new Date(Date.UTC(y, 0, 1))), to: iso(today) };
   }
 }
+
+/** The trend's grain for a period: days up to 31, ISO weeks up to 184 days, months beyond. */
+export function grainFor(from: string, to: string): 'day' | 'week' | 'month' {
+  const days = (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000 + 1;
+  return days <= 31 ? 'day' : days <= 184 ? 'week' : 'month';
+}
