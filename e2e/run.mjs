@@ -932,12 +932,16 @@ const journeys = [
         await page.locator(`#${id}`).click();
         const popup = page.locator(`.qloop-portal-popup-${id}`);
         await popup.locator('.ant-cascader-menu').first().waitFor({ timeout: 10_000 });
-        await popup.locator('.ant-cascader-menu').nth(0).locator('.ant-cascader-menu-item').first().click();
-        await page.waitForTimeout(300);
-        if ((await popup.locator('.ant-cascader-menu').count()) > 1 && (await popup.isVisible())) {
-          await popup.locator('.ant-cascader-menu').nth(1).locator('.ant-cascader-menu-item').first().click();
+        // an item with children opens the next column (after an animation): wait for it rather than
+        // for a fixed time, which a loaded machine can outlast; a leaf selects and closes
+        for (let level = 0; level < 5; level++) {
+          const item = popup.locator('.ant-cascader-menu').nth(level).locator('.ant-cascader-menu-item').first();
+          const expands = ((await item.getAttribute('class')) ?? '').includes('ant-cascader-menu-item-expand');
+          await item.click();
+          if (!expands) break;
+          await popup.locator('.ant-cascader-menu').nth(level + 1).waitFor({ timeout: 10_000 });
         }
-        await page.keyboard.press('Escape');
+        if (await popup.isVisible()) await page.keyboard.press('Escape');
         await waitUntil(async () => !(await popup.isVisible()), 'the cascader to close');
       };
       await pickFirst('unit');
