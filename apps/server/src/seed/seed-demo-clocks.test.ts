@@ -21,6 +21,10 @@ describe('demo SLA clocks', () => {
     const { tickets } = await seedDemoClocks(h.database.db, now);
     expect(tickets).toBeGreaterThan(0);
     expect(await count(`SELECT count(DISTINCT ticket_id)::int AS n FROM ticket_clocks`)).toBe(tickets);
+    // answered and closed tickets: clocks satisfied when they were answered, some on time, some late
+    expect(await count(`SELECT count(*)::int AS n FROM ticket_clocks c JOIN tickets t ON t.id = c.ticket_id WHERE t.answered_at IS NOT NULL AND c.status IN ('running', 'paused')`)).toBe(0);
+    expect(await count(`SELECT count(*)::int AS n FROM ticket_clocks WHERE kind = 'resolution' AND status = 'met'`)).toBeGreaterThan(0);
+    expect(await count(`SELECT count(*)::int AS n FROM ticket_clocks WHERE kind = 'resolution' AND status = 'breached'`)).toBeGreaterThan(0);
     // some invented tickets are past a stage already: recorded, nobody told, nothing left to fire now
     expect(await count(`SELECT count(*)::int AS n FROM sla_alerts`)).toBeGreaterThan(0);
     expect(await count(`SELECT count(*)::int AS n FROM sla_alerts WHERE notified <> '{}'`)).toBe(0);
