@@ -1,29 +1,18 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { INDICATOR_LIMITS, OPEN_STATES, type Indicator, type IndicatorSeries, type IndicatorValue, type MeasureFilter } from '@qloop/contracts';
 import { badRequest } from '../../lib/errors.js';
+import { orgSubtreeCondition } from '../../lib/scope.js';
+import { filterConditions, inList } from './measure-filter-sql.js';
 import { rowsOf, type Db } from '../../db/client.js';
 import { formulaValue, monthsOf, periodCustomerBase } from './indicator-value.js';
 import { bucketStart, periodBuckets, type Grain } from './period-buckets.js';
 import { ORG_TIME_ZONE } from './ticket-facts.js';
 
-const inList = (values: readonly string[]) => sql.join(values.map((v) => sql`${v}`), sql`, `);
-
-function measureConditions(f: MeasureFilter, orgUnitId: string, from: string, to: string): SQL {
-  const conds: SQL[] = [
-    sql`r.org_unit_id IN (SELECT id FROM org_units WHERE path @> ARRAY[${orgUnitId}]::uuid[])`,
-    sql`r.day BETWEEN ${from}::date AND ${to}::date`,
-  ];
-  if (f.types?.length) conds.push(sql`r.type IN (${inList(f.types)})`);
-  if (f.channels?.length) conds.push(sql`r.channel IN (${inList(f.channels)})`);
-  if (f.categoryIds?.length) conds.push(sql`r.category_id IN (SELECT id FROM categories WHERE path && ARRAY[${inList(f.categoryIds)}]::uuid[])`);
-  return sql.join(conds, sql` AND `);
-}
-
 /** Sum of a measure over the rollups of an org subtree and a period of days, narrowed by the filter. */
 async function sumMeasure(db: Db, f: MeasureFilter, orgUnitId: string, from: string, to: string): Promise<number> {
   // the measure name comes from the contract's enum, never from the caller's text
   const [row] = rowsOf<{ n: string | number | null }>(
-    await db.execute(sql`SELECT coalesce(sum(r.${sql.raw(f.measure)}), 0) AS n FROM ticket_rollups r WHERE ${measureConditions(f, orgUnitId, from, to)}`),
+    await db.execute(sql`SELECT coalesce(sum(r.${sql.raw(f.measure)}), 0) AS n FROM ticket_rollups r WHERE ${filterConditions('r', f, orgUnitId, from, to)}`),
   );
   return Number(row?.n ?? 0);
 }
@@ -33,7 +22,7 @@ async function sumMeasureByBucket(db: Db, f: MeasureFilter, orgUnitId: string, f
   const rows = rowsOf<{ b: string; n: string | number }>(
     await db.execute(sql`
       SELECT to_char(date_trunc(${grain}, r.day), 'YYYY-MM-DD') AS b, sum(r.${sql.raw(f.measure)}) AS n
-      FROM ticket_rollups r WHERE ${measureConditions(f, orgUnitId, from, to)} GROUP BY 1`),
+      FROM ticket_rollups r WHERE ${filterConditions('r', f, orgUnitId, from, to)} GROUP BY 1`),
   );
   return new Map(rows.map((r) => [r.b, Number(r.n)]));
 }
@@ -48,7 +37,7 @@ async function baseByMonth(db: Db, orgUnitId: string, months: readonly string[])
   const rows = rowsOf<{ month: string; n: string | number }>(
     await db.execute(sql`
       SELECT month, sum(customers) AS n FROM customer_base
-      WHERE org_unit_id IN (SELECT id FROM org_units WHERE path @> ARRAY[${orgUnitId}]::uuid[]) AND month IN (${inList(months)})
+      WHERE ${orgSubtreeCondition(orgUnitId, sql`org_unit_id`)} AND month IN (${inList(months)})
       GROUP BY month`),
   );
   return new Map(rows.map((r) => [r.month, Number(r.n)]));
@@ -56,7 +45,7 @@ async function baseByMonth(db: Db, orgUnitId: string, months: readonly string[])
 
 /** Open at the end of `to` (taken by then, not closed by then, neither cancelled nor merged); overdue: past a running deadline now. */
 async function liveCount(db: Db, what: 'backlog' | 'overdue_backlog', orgUnitId: string, to: string): Promise<number> {
-  const scope = sql`t.org_unit_id IN (SELECT id FROM org_units WHERE path @> ARRAY[${orgUnitId}]::uuid[])`;
+  const scope = orgSubtreeCondition(orgUnitId, sql`t.org_unit_id`);
   const end = sql`((${to}::date + 1)::timestamp AT TIME ZONE ${ORG_TIME_ZONE})`;
   const q =
     what === 'backlog'

@@ -3,6 +3,8 @@ import { TICKET_MEASURES, type TicketMeasure } from '@qloop/contracts';
 import { rowsOf, type Db } from '../../db/client.js';
 import { sumContributions, ticketFacts, type ClockFact, type Contribution, type TicketForFacts } from './ticket-facts.js';
 
+const uuidList = (ids: readonly string[]) => sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `);
+
 /** Advisory lock id: one refresher at a time across server instances. */
 const REFRESH_LOCK = 7_461_016;
 
@@ -33,7 +35,7 @@ export async function loadTicketsForFacts(db: Db, ids: readonly string[]): Promi
              (t.closed_at IS NOT NULL AND EXISTS (
                SELECT 1 FROM tickets n WHERE n.customer_id = t.customer_id AND n.category_l2_id = t.category_l2_id AND n.id <> t.id
                  AND n.merged_into IS NULL AND n.created_at > t.closed_at AND n.created_at <= t.closed_at + interval '7 days')) AS followed
-      FROM tickets t WHERE t.id IN (${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)})`),
+      FROM tickets t WHERE t.id IN (${uuidList(ids)})`),
   );
   return rows.map((r) => ({
     id: r.id, orgUnitId: r.org_unit_id, type: r.type, channel: r.channel, categoryId: r.category_id, state: r.state,
@@ -53,7 +55,7 @@ async function dependants(db: Db, ids: readonly string[]): Promise<string[]> {
   const rows = rowsOf<{ id: string }>(
     await db.execute(sql`
       SELECT DISTINCT p.id FROM tickets t JOIN tickets p ON p.customer_id = t.customer_id AND p.category_l2_id = t.category_l2_id AND p.id <> t.id
-      WHERE t.id IN (${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)})
+      WHERE t.id IN (${uuidList(ids)})
         AND p.closed_at >= t.created_at - interval '7 days' AND p.closed_at < t.created_at`),
   );
   return rows.map((r) => r.id);
@@ -106,15 +108,16 @@ export async function refreshTicketRollups(db: Db, opts: { batchSize?: number; m
       ).map((x) => x.ticket_id);
       if (!claimed.length) return 0;
       const ids = [...new Set([...claimed, ...(await dependants(tx, claimed))])];
-      const facts = await loadTicketsForFacts(tx, ids);
-      const newCs = facts.flatMap((t) => ticketFacts(t));
+      // each ticket's contributions, computed once: summed into the delta and stored for next time
+      const perTicket = (await loadTicketsForFacts(tx, ids)).map((t) => ({ id: t.id, cs: ticketFacts(t) }));
+      const newCs = perTicket.flatMap((t) => t.cs);
       const old = rowsOf<{ day: string | Date; org_unit_id: string; type: string; channel: string; category_id: string; measures: Partial<Record<TicketMeasure, number>> }>(
         await tx.execute(sql`SELECT day::text AS day, org_unit_id, type, channel, category_id, measures FROM ticket_rollup_contributions
-          WHERE ticket_id IN (${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)})`),
+          WHERE ticket_id IN (${uuidList(ids)})`),
       ).map((o) => ({ day: String(o.day).slice(0, 10), orgUnitId: o.org_unit_id, type: o.type, channel: o.channel, categoryId: o.category_id, measures: o.measures }));
       await applyDelta(tx, contributionDelta(old, newCs));
-      await tx.execute(sql`DELETE FROM ticket_rollup_contributions WHERE ticket_id IN (${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)})`);
-      const rows = facts.flatMap((t) => ticketFacts(t).map((c) => ({ ticket_id: t.id, day: c.day, org_unit_id: c.orgUnitId, type: c.type, channel: c.channel, category_id: c.categoryId, measures: c.measures })));
+      await tx.execute(sql`DELETE FROM ticket_rollup_contributions WHERE ticket_id IN (${uuidList(ids)})`);
+      const rows = perTicket.flatMap((t) => t.cs.map((c) => ({ ticket_id: t.id, day: c.day, org_unit_id: c.orgUnitId, type: c.type, channel: c.channel, category_id: c.categoryId, measures: c.measures })));
       for (let k = 0; k < rows.length; k += 1000) {
         await tx.execute(sql`
           INSERT INTO ticket_rollup_contributions (ticket_id, day, org_unit_id, type, channel, category_id, measures)

@@ -1,9 +1,8 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Indicator, MeasureFilter } from '@qloop/contracts';
 import { rowsOf, type Db } from '../../db/client.js';
 import { badRequest } from '../../lib/errors.js';
-
-const inList = (values: readonly string[]) => sql.join(values.map((v) => sql`${v}`), sql`, `);
+import { filterConditions } from './measure-filter-sql.js';
 
 /** The ticket set a part of a formula counts, or why it has none. */
 function filterOf(ind: Indicator, part: 'numerator' | 'denominator'): MeasureFilter {
@@ -26,19 +25,10 @@ export async function traceIndicator(
   opts: { orgUnitId: string; from: string; to: string; part: 'numerator' | 'denominator'; page: number; pageSize: number },
 ): Promise<{ ticketIds: string[]; total: number }> {
   const f = filterOf(ind, opts.part);
-  const conds: SQL[] = [
-    sql`c.org_unit_id IN (SELECT id FROM org_units WHERE path @> ARRAY[${opts.orgUnitId}]::uuid[])`,
-    sql`c.day BETWEEN ${opts.from}::date AND ${opts.to}::date`,
-    // the measure name comes from the contract's enum
-    sql`coalesce((c.measures->>${f.measure})::numeric, 0) <> 0`,
-  ];
-  if (f.types?.length) conds.push(sql`c.type IN (${inList(f.types)})`);
-  if (f.channels?.length) conds.push(sql`c.channel IN (${inList(f.channels)})`);
-  if (f.categoryIds?.length) conds.push(sql`c.category_id IN (SELECT id FROM categories WHERE path && ARRAY[${inList(f.categoryIds)}]::uuid[])`);
   const rows = rowsOf<{ ticket_id: string; total: number }>(
     await db.execute(sql`
       SELECT c.ticket_id, count(*) OVER ()::int AS total FROM ticket_rollup_contributions c
-      WHERE ${sql.join(conds, sql` AND `)}
+      WHERE ${filterConditions('c', f, opts.orgUnitId, opts.from, opts.to)} AND coalesce((c.measures->>${f.measure})::numeric, 0) <> 0
       ORDER BY c.day DESC, c.ticket_id
       LIMIT ${opts.pageSize} OFFSET ${(opts.page - 1) * opts.pageSize}`),
   );

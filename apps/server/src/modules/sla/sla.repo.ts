@@ -78,12 +78,10 @@ export async function loadEngineCalendars(db: Db): Promise<Map<string, BusinessC
  */
 export type ClockWriteContext = { calendars: Calendars; alerts: ReadonlyMap<string, SlaAlerts>; now: Date };
 
-export async function loadClockWriteContext(db: Db, calendars?: Calendars): Promise<ClockWriteContext> {
-  const [cals, rows] = await Promise.all([
-    calendars ?? loadEngineCalendars(db),
-    db.select({ id: slaPolicies.id, alerts: slaPolicies.alerts }).from(slaPolicies),
-  ]);
-  return { calendars: cals, alerts: new Map(rows.map((r) => [r.id, r.alerts])), now: new Date() };
+/** `now` is the server's clock unless the caller sweeps as of another instant (tests, the demo seed). */
+export async function loadClockWriteContext(db: Db, now = new Date()): Promise<ClockWriteContext> {
+  const [calendars, rows] = await Promise.all([loadEngineCalendars(db), db.select({ id: slaPolicies.id, alerts: slaPolicies.alerts }).from(slaPolicies)]);
+  return { calendars, alerts: new Map(rows.map((r) => [r.id, r.alerts])), now };
 }
 
 /** The alert schedule of a clock as it is written. */
@@ -100,28 +98,30 @@ const toClock = (r: ClockRow): Clock => ({
   deadline: r.deadline, status: r.status, metAt: r.metAt, breachedAt: r.breachedAt, alertsDone: r.alertsDone,
 });
 
-/** The clocks of tickets, by ticket, in kind then cycle order; `live` keeps running and paused ones only. */
-export async function clocksOf(db: Db, ticketIds: readonly string[], opts: { live?: boolean } = {}): Promise<Map<string, Clock[]>> {
+/**
+ * The clocks of tickets, by ticket, in kind then cycle order; `live` keeps running and paused ones
+ * only, `alertDueBefore` those whose next alert stage is due before that instant (the sweep).
+ */
+export async function clocksOf(
+  db: Db,
+  ticketIds: readonly string[],
+  opts: { live?: boolean; alertDueBefore?: Date } = {},
+): Promise<Map<string, Clock[]>> {
   const out = new Map<string, Clock[]>();
   if (!ticketIds.length) return out;
   const rows = await db
     .select()
     .from(ticketClocks)
-    .where(and(inArray(ticketClocks.ticketId, [...ticketIds]), opts.live ? inArray(ticketClocks.status, ['running', 'paused']) : undefined))
+    .where(
+      and(
+        inArray(ticketClocks.ticketId, [...ticketIds]),
+        opts.live ? inArray(ticketClocks.status, ['running', 'paused']) : undefined,
+        opts.alertDueBefore ? sql`${ticketClocks.nextAlertAt} < ${opts.alertDueBefore.toISOString()}::timestamptz` : undefined,
+      ),
+    )
     .orderBy(asc(ticketClocks.ticketId), asc(ticketClocks.kind), asc(ticketClocks.cycle));
   for (const r of rows) out.set(r.ticketId, [...(out.get(r.ticketId) ?? []), toClock(r)]);
   return out;
-}
-
-/** The clocks of (locked) tickets whose next alert stage is due before `now`. */
-export async function dueClocksOf(db: Db, ticketIds: readonly string[], now: Date): Promise<(Clock & { id: string; ticketId: string })[]> {
-  if (!ticketIds.length) return [];
-  const rows = await db
-    .select()
-    .from(ticketClocks)
-    .where(and(inArray(ticketClocks.ticketId, [...ticketIds]), sql`${ticketClocks.nextAlertAt} < ${now.toISOString()}::timestamptz`))
-    .orderBy(asc(ticketClocks.ticketId), asc(ticketClocks.kind), asc(ticketClocks.cycle));
-  return rows.map((r) => ({ ...toClock(r), id: r.id, ticketId: r.ticketId }));
 }
 
 /** Inserts new clocks with their alert schedules, 1,000 rows a statement. */

@@ -9,7 +9,7 @@ import { alertStagesOf, dueStages, mostSevere, type DueStage } from './alert-sta
 import { alertTitle, NOTIFICATION_KIND } from './alert-messages.js';
 import { loadAlertDirectory, recipientsOf, type AlertTicket } from './alert-recipients.js';
 import { calendarOf, type Clock } from './sla-clock.js';
-import { dueClocksOf, loadClockWriteContext, updateClocks } from './sla.repo.js';
+import { clocksOf, loadClockWriteContext, updateClocks } from './sla.repo.js';
 
 export type SweepResult = {
   /** stages recorded (warnings, breaches, escalation levels) */
@@ -79,9 +79,9 @@ async function sweepBatch(tx: Db, now: Date, batchSize: number, silent: boolean)
   counts.handled = locked.length;
   if (!locked.length) return counts;
   const ticketById = new Map(locked.map((t) => [t.id, t]));
-  const clocks = await dueClocksOf(tx, locked.map((t) => t.id), now);
-  const ctx = await loadClockWriteContext(tx);
-  ctx.now = now;
+  const due = await clocksOf(tx, locked.map((t) => t.id), { alertDueBefore: now });
+  const clocks = [...due].flatMap(([ticketId, list]) => list.map((c) => ({ ...c, id: c.id!, ticketId })));
+  const ctx = await loadClockWriteContext(tx, now);
   const directory = await loadAlertDirectory(tx, locked);
 
   const fired: Fired[] = [];
@@ -95,11 +95,11 @@ async function sweepBatch(tx: Db, now: Date, batchSize: number, silent: boolean)
       deferred.push({ id: clock.id, at: nextOpening(hold, now) });
       continue;
     }
-    const due = alerts ? dueStages(clock, calendar, alertStagesOf(alerts, clock.targetMinutes), now) : [];
+    const stages = alerts ? dueStages(clock, calendar, alertStagesOf(alerts, clock.targetMinutes), now) : [];
     const ticket = ticketById.get(clock.ticketId)!;
-    for (const stage of due) fired.push({ clock, ticket, stage, notified: silent ? [] : recipientsOf(stage.notify, ticket, directory), timeZone: calendar.timeZone });
+    for (const stage of stages) fired.push({ clock, ticket, stage, notified: silent ? [] : recipientsOf(stage.notify, ticket, directory), timeZone: calendar.timeZone });
     // rescheduled either way: a stale next_alert_at (the calendar changed) is simply moved on
-    changed.push({ ...clock, alertsDone: [...clock.alertsDone, ...due.map((s) => s.key)] });
+    changed.push({ ...clock, alertsDone: [...clock.alertsDone, ...stages.map((s) => s.key)] });
   }
 
   const won = await recordStages(tx, fired);
@@ -135,12 +135,20 @@ async function recordStages(tx: Db, fired: readonly Fired[]): Promise<Set<string
 /** Notifications (one per person and clock: the most severe stage), timeline entries and audit. */
 async function announce(tx: Db, fired: readonly Fired[], now: Date, names: ReadonlyMap<string, string>): Promise<number> {
   if (!fired.length) return 0;
-  const dataOf = (f: Fired): SlaAlertData => ({
-    stage: f.stage.key, stageKind: f.stage.kind, level: f.stage.level, clockKind: f.clock.kind, cycle: f.clock.cycle,
-    dueAt: f.stage.dueAt.toISOString(), deadline: f.clock.deadline?.toISOString() ?? null, notified: f.notified,
-    notifiedNames: f.notified.map((id) => names.get(id) ?? id),
-  });
-  const titleOf = (f: Fired) => alertTitle(f.stage, { no: f.ticket.no, clockKind: f.clock.kind, deadline: f.clock.deadline, timeZone: f.timeZone });
+  // what each stage says, once: its title goes to notifications and the timeline, its data to the timeline and the audit
+  const said = new Map<Fired, { title: string; data: SlaAlertData }>(
+    fired.map((f) => [
+      f,
+      {
+        title: alertTitle(f.stage, { no: f.ticket.no, clockKind: f.clock.kind, deadline: f.clock.deadline, timeZone: f.timeZone }),
+        data: {
+          stage: f.stage.key, stageKind: f.stage.kind, level: f.stage.level, clockKind: f.clock.kind, cycle: f.clock.cycle,
+          dueAt: f.stage.dueAt.toISOString(), deadline: f.clock.deadline?.toISOString() ?? null, notified: f.notified,
+          notifiedNames: f.notified.map((id) => names.get(id) ?? id),
+        },
+      },
+    ]),
+  );
 
   const perPerson = new Map<string, Fired>();
   for (const f of fired) {
@@ -151,7 +159,7 @@ async function announce(tx: Db, fired: readonly Fired[], now: Date, names: Reado
     }
   }
   const notes: NotificationInput[] = [...perPerson.entries()].map(([key, f]) => ({
-    userId: key.split('|')[1]!, kind: NOTIFICATION_KIND[f.stage.kind], ticketId: f.ticket.id, title: titleOf(f),
+    userId: key.split('|')[1]!, kind: NOTIFICATION_KIND[f.stage.kind], ticketId: f.ticket.id, title: said.get(f)!.title,
   }));
   for (let i = 0; i < notes.length; i += 1000) await notify(tx, null, notes.slice(i, i + 1000));
 
@@ -159,12 +167,12 @@ async function announce(tx: Db, fired: readonly Fired[], now: Date, names: Reado
     await tx.insert(ticketEvents).values(
       fired.slice(i, i + 1000).map((f) => ({
         ticketId: f.ticket.id, at: now, actorId: null, kind: 'sla' as const,
-        visibility: 'internal' as const, body: titleOf(f), data: dataOf(f),
+        visibility: 'internal' as const, body: said.get(f)!.title, data: said.get(f)!.data,
       })),
     );
   }
   const audit: AuditEvent[] = fired.map((f) => ({
-    action: 'sla_alert', entityType: 'ticket', entityId: f.ticket.id, orgUnitId: f.ticket.orgUnitId, after: dataOf(f),
+    action: 'sla_alert', entityType: 'ticket', entityId: f.ticket.id, orgUnitId: f.ticket.orgUnitId, after: said.get(f)!.data,
   }));
   for (let i = 0; i < audit.length; i += 1000) await appendAudit(tx, SYSTEM_CONTEXT, audit.slice(i, i + 1000));
   return notes.length;
