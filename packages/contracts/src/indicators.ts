@@ -88,7 +88,9 @@ export const Indicator = z.object({
   /** the formula in words, as kpis.md states it */
   description: z.string(),
   formula: IndicatorFormula,
+  /** as Chinese users read it (件/万户, %, min) and in English */
   unit: z.string(),
+  unitEn: z.string(),
   direction: IndicatorDirection,
   target: z.number().nullable(),
   thresholds: IndicatorThresholds,

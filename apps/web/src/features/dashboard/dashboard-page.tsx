@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useIndicators } from '../../api/indicators';
 import { useOrgUnits } from '../../api/org-units';
 import { useOrgUnitScope } from '../../components/org-unit-context';
+import { useOrgName } from '../../components/org-tree';
 import { PageHeader } from '../../components/page-header';
 import { FigureDrawer } from './figure-drawer';
 import { IndicatorTile } from './indicator-tile';
@@ -19,6 +20,7 @@ import { PERIODS, periodRange, type Period } from './periods';
 export default function DashboardPage() {
   const { t } = useTranslation();
   const scope = useOrgUnitScope();
+  const orgName = useOrgName();
   const { data: units = [] } = useOrgUnits();
   const { data: indicators, isLoading } = useIndicators();
   const [unitId, setUnitId] = useState<string | null>(null);
@@ -48,7 +50,7 @@ export default function DashboardPage() {
         <Col>
           <Breadcrumb
             data-testid="dashboard-trail"
-            items={trail.map((u) => ({ key: u.id, title: u.id === orgUnit ? u.name : <a onClick={() => setUnitId(u.id)}>{u.name}</a> }))}
+            items={trail.map((u) => ({ key: u.id, title: u.id === orgUnit ? orgName(u) : <a onClick={() => setUnitId(u.id)}>{orgName(u)}</a> }))}
           />
         </Col>
         <Col>

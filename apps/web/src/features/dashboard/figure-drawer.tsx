@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useIndicatorTickets, useIndicatorValue, type Figure } from '../../api/indicators';
 import { formatDateTime } from '../../components/format';
+import { useOrgName } from '../../components/org-tree';
 import { StateTag } from '../tickets/ticket-tags';
 import { formatFigure, formatParts } from './figure';
 import { TrendChart } from './trend-chart';
@@ -32,13 +33,14 @@ export function FigureDrawer({
   ind, figure, unit, children, onDrill, onClose,
 }: { ind: Indicator | null; figure: Figure; unit: OrgUnit | undefined; children: OrgUnit[]; onDrill: (id: string) => void; onClose: () => void }) {
   const { t, i18n } = useTranslation();
+  const orgName = useOrgName();
   const [part, setPart] = useState<'numerator' | 'denominator'>('numerator');
   const [page, setPage] = useState(1);
   const ratio = ind?.formula.kind === 'ratio';
   const { data: tickets, isFetching } = useIndicatorTickets(ind?.key ?? '', { ...figure, part: ratio ? part : 'numerator', page, pageSize: 20 }, !!ind && ind.formula.kind !== 'live');
   const name = ind ? (i18n.language.startsWith('zh') ? ind.nameZh : ind.nameEn) : '';
   return (
-    <Drawer open={!!ind} onClose={onClose} size={720} title={`${name} · ${unit?.name ?? ''} · ${figure.from} – ${figure.to}`} destroyOnHidden data-testid="figure-drawer">
+    <Drawer open={!!ind} onClose={onClose} size={720} title={`${name} · ${unit ? orgName(unit) : ''} · ${figure.from} – ${figure.to}`} destroyOnHidden data-testid="figure-drawer">
       {ind && (
         <Tabs
           defaultActiveKey="units"
@@ -59,7 +61,7 @@ export function FigureDrawer({
                   onRow={(u) => ({ onClick: () => onDrill(u.id), style: { cursor: 'pointer' } })}
                   data-testid="figure-units"
                   columns={[
-                    { title: t('dashboard.unit'), dataIndex: 'name', render: (n: string) => <Typography.Link>{n}</Typography.Link> },
+                    { title: t('dashboard.unit'), key: 'name', render: (_, u) => <Typography.Link>{orgName(u)}</Typography.Link> },
                     { title: name, key: 'value', render: (_, u) => <ChildFigure ind={ind} figure={{ ...figure, orgUnit: u.id }} /> },
                   ]}
                 />

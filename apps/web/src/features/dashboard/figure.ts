@@ -6,13 +6,23 @@ export function meetsTarget(ind: Pick<Indicator, 'target' | 'direction'>, value:
   return ind.direction === 'higher_better' ? value >= ind.target : value <= ind.target;
 }
 
-/** "17.5%", "3.2 件/万户", "126 min", "12 件": one decimal for rates, whole counts as counts. */
-export function formatFigure(ind: Pick<Indicator, 'unit' | 'formula'>, v: IndicatorValue | undefined, locale: string): string | null {
+/** The unit in the reader's language. */
+export const unitOf = (ind: Pick<Indicator, 'unit' | 'unitEn'>, locale: string) => (locale.startsWith('zh') ? ind.unit : ind.unitEn);
+
+/** The number ("17.5", "0.07", "126") and its unit ("%", "件/万户") apart, for a big number and a small unit. */
+export function figureParts(ind: Pick<Indicator, 'unit' | 'unitEn' | 'formula'>, v: IndicatorValue | undefined, locale: string): { n: string; unit: string } | null {
   if (!v || v.value === null) return null;
   // counts are whole; rates per customer are small numbers (0.07 件/万户) and keep two decimals
   const digits = ind.formula.kind === 'live' || ind.formula.kind === 'count' ? 0 : ind.formula.kind === 'per_customers' ? 2 : 1;
   const n = new Intl.NumberFormat(locale, { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(v.value);
-  return ind.unit === '%' ? `${n}%` : `${n} ${ind.unit}`;
+  return { n, unit: unitOf(ind, locale) };
+}
+
+/** "17.5%", "0.07 件/万户", "126 min", "12 件". */
+export function formatFigure(ind: Pick<Indicator, 'unit' | 'unitEn' | 'formula'>, v: IndicatorValue | undefined, locale: string): string | null {
+  const p = figureParts(ind, v, locale);
+  if (!p) return null;
+  return p.unit === '%' ? `${p.n}%` : `${p.n} ${p.unit}`;
 }
 
 /** Numerator and denominator as people read them: "2 / 5". */

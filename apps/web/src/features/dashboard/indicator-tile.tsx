@@ -3,7 +3,7 @@ import { ArrowDownOutlined, ArrowUpOutlined } from '@ant-design/icons';
 import type { Indicator } from '@qloop/contracts';
 import { useTranslation } from 'react-i18next';
 import { useIndicatorValue, type Figure } from '../../api/indicators';
-import { formatFigure, formatParts, meetsTarget } from './figure';
+import { figureParts, formatParts, meetsTarget, unitOf } from './figure';
 
 /**
  * One indicator: its value with numerator / denominator, the target and whether it is met, the
@@ -13,7 +13,7 @@ export function IndicatorTile({ ind, figure, onOpen }: { ind: Indicator; figure:
   const { t, i18n } = useTranslation();
   const survey = ind.formula.kind === 'survey';
   const { data, isLoading } = useIndicatorValue(ind.key, figure, !survey);
-  const shown = formatFigure(ind, data, i18n.language);
+  const shown = figureParts(ind, data, i18n.language);
   const met = meetsTarget(ind, data?.value ?? null);
   const name = i18n.language.startsWith('zh') ? ind.nameZh : ind.nameEn;
   return (
@@ -40,7 +40,14 @@ export function IndicatorTile({ ind, figure, onOpen }: { ind: Indicator; figure:
       ) : (
         <div style={{ marginTop: 4 }}>
           <Typography.Text strong style={{ fontSize: 24, fontVariantNumeric: 'tabular-nums' }} data-testid="tile-value">
-            {shown ?? <Typography.Text type="secondary" style={{ fontSize: 16 }}>{survey ? t('dashboard.surveyPending') : t('dashboard.noData')}</Typography.Text>}
+            {shown ? (
+              <>
+                {shown.n}
+                <span style={{ fontSize: 14, fontWeight: 400, marginInlineStart: shown.unit === '%' ? 1 : 4 }}>{shown.unit}</span>
+              </>
+            ) : (
+              <Typography.Text type="secondary" style={{ fontSize: 16 }}>{survey ? t('dashboard.surveyPending') : t('dashboard.noData')}</Typography.Text>
+            )}
           </Typography.Text>
           <Flex justify="space-between" align="center" style={{ marginTop: 2, minHeight: 22 }}>
             <Typography.Text type="secondary" style={{ fontSize: 12, fontVariantNumeric: 'tabular-nums' }} data-testid="tile-parts">
@@ -48,7 +55,7 @@ export function IndicatorTile({ ind, figure, onOpen }: { ind: Indicator; figure:
             </Typography.Text>
             {ind.target !== null && (
               <Tag color={met === null ? 'default' : met ? 'green' : 'red'} bordered={false} style={{ marginInlineEnd: 0 }}>
-                {t('dashboard.target', { target: ind.unit === '%' ? `${ind.target}%` : `${ind.target} ${ind.unit}` })}
+                {t('dashboard.target', { target: ind.unit === '%' ? `${ind.target}%` : `${ind.target} ${unitOf(ind, i18n.language)}` })}
               </Tag>
             )}
           </Flex>

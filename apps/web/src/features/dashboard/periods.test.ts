@@ -18,12 +18,17 @@ describe('dashboard periods in Asia/Shanghai', () => {
 });
 
 describe('figures as shown', () => {
-  const rate = { unit: '%', formula: { kind: 'ratio' as const, numerator: { measure: 'escalated' as const }, denominator: { measure: 'accepted' as const }, scale: 100 } };
+  const rate = { unit: '%', unitEn: '%', formula: { kind: 'ratio' as const, numerator: { measure: 'escalated' as const }, denominator: { measure: 'accepted' as const }, scale: 100 } };
   const v = (value: number | null, numerator: number | null, denominator: number | null) => ({ key: 'k', orgUnitId: 'o', from: 'a', to: 'b', value, numerator, denominator });
   it('a rate with one decimal and its parts; no data stays no data', () => {
     expect(formatFigure(rate, v(17.5, 7, 40), 'zh-CN')).toBe('17.5%');
     expect(formatParts(v(17.5, 7, 40), 'zh-CN')).toBe('7 / 40');
     expect(formatFigure(rate, v(null, 0, 0), 'zh-CN')).toBeNull();
+  });
+  it('a rate per customers keeps two decimals and reads its unit in the reader’s language', () => {
+    const per10k = { unit: '件/万户', unitEn: 'per 10,000 customers', formula: { kind: 'per_customers' as const, numerator: { measure: 'accepted' as const }, scale: 10_000 } };
+    expect(formatFigure(per10k, v(0.0678, 12, 1_774_085), 'zh-CN')).toBe('0.07 件/万户');
+    expect(formatFigure(per10k, v(0.0678, 12, 1_774_085), 'en-US')).toBe('0.07 per 10,000 customers');
   });
   it('a target is met in the indicator’s direction', () => {
     expect(meetsTarget({ target: 95, direction: 'higher_better' }, 96.2)).toBe(true);

@@ -4,6 +4,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useIndicatorSeries, type Figure } from '../../api/indicators';
 import { EChart, type ChartOption } from '../../components/echart';
+import { unitOf } from './figure';
 import { grainFor } from './periods';
 
 /**
@@ -11,7 +12,8 @@ import { grainFor } from './periods';
  * beyond. Days without data are gaps, not zeros; the tooltip gives numerator and denominator.
  */
 export function TrendChart({ ind, figure }: { ind: Indicator; figure: Figure }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const unit = unitOf(ind, i18n.language);
   const grain = grainFor(figure.from, figure.to);
   const { data, isLoading } = useIndicatorSeries(ind.key, { ...figure, grain });
   const option = useMemo<ChartOption>(() => {
@@ -25,14 +27,14 @@ export function TrendChart({ ind, figure }: { ind: Indicator; figure: Figure }) 
           const pt = p ? points[p.dataIndex] : undefined;
           if (!pt) return '';
           const parts = pt.denominator === null ? `${pt.numerator ?? ''}` : `${pt.numerator} / ${pt.denominator}`;
-          return `${pt.from}${pt.to !== pt.from ? ` – ${pt.to}` : ''}<br/>${pt.value === null ? t('dashboard.noData') : `${pt.value}${ind.unit === '%' ? '%' : ` ${ind.unit}`}`}<br/>${parts}`;
+          return `${pt.from}${pt.to !== pt.from ? ` – ${pt.to}` : ''}<br/>${pt.value === null ? t('dashboard.noData') : `${pt.value}${ind.unit === '%' ? '%' : ` ${unit}`}`}<br/>${parts}`;
         },
       },
       xAxis: { type: 'category', data: points.map((p) => p.from.slice(5)) },
-      yAxis: { type: 'value', name: ind.unit },
+      yAxis: { type: 'value', name: unit },
       series: [{ type: 'line', data: points.map((p) => p.value), connectNulls: false, showSymbol: true, smooth: false }],
     };
-  }, [data, ind.unit, t]);
+  }, [data, ind.unit, unit, t]);
   if (isLoading) return <Spin />;
   if (!data?.points.some((p) => p.value !== null)) return <Empty description={t('dashboard.noData')} />;
   return (
