@@ -19,6 +19,7 @@ import { chromium } from 'playwright-core';
 import { slaAdminJourney } from './sla-admin.journey.mjs';
 import { slaCountdownJourney } from './sla-countdown.journey.mjs';
 import { dashboardJourney } from './dashboard.journey.mjs';
+import { warningsJourney } from './warnings.journey.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const shotsDir = path.join(root, 'e2e', 'screenshots');
@@ -27,8 +28,8 @@ const PASSWORD = 'Qloop#2026';
 const VIEWPORT = { width: 1280, height: 800 };
 
 // The labels the admin's menu must show in each language, in menu order.
-const MENU_ZH = ['工作台', '数字看板', '工单', '受理', '组织机构', '部门', '用户管理', '分类管理', '分派规则', '时限标准', '工作日历', '用户规模', '审计日志', 'API 令牌'];
-const MENU_EN = ['Dashboard', 'Quality dashboard', 'Work orders', 'New ticket', 'Org units', 'Departments', 'Users', 'Categories', 'Assignment rules', 'SLA policies', 'Business calendars', 'Customer base', 'Audit log', 'API tokens'];
+const MENU_ZH = ['工作台', '数字看板', '预警中心', '工单', '受理', '组织机构', '部门', '用户管理', '分类管理', '分派规则', '时限标准', '工作日历', '指标库', '预警规则', '用户规模', '审计日志', 'API 令牌'];
+const MENU_EN = ['Dashboard', 'Quality dashboard', 'Warnings', 'Work orders', 'New ticket', 'Org units', 'Departments', 'Users', 'Categories', 'Assignment rules', 'SLA policies', 'Business calendars', 'Indicator library', 'Warning rules', 'Customer base', 'Audit log', 'API tokens'];
 
 function freePort() {
   return new Promise((resolve, reject) => {
@@ -898,6 +899,7 @@ const journeys = [
   slaAdminJourney,
   slaCountdownJourney,
   dashboardJourney,
+  warningsJourney,
   {
     name: 'login page on a phone (375×667)',
     async run({ page }) {
@@ -1033,7 +1035,7 @@ async function main() {
       const started = Date.now();
       try {
         // journeys kept in their own files get the helpers with the page
-        await j.run({ page, login, shot, assert, waitUntil, tableHasRows, tableSettled });
+        await j.run({ page, login, shot, assert, waitUntil, tableHasRows, tableSettled, switchLanguage });
         passed++;
         console.log(`  ✓ ${j.name} (${Date.now() - started} ms)`);
       } catch (e) {

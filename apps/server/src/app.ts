@@ -39,6 +39,7 @@ import { registerSavedFilterRoutes } from './modules/saved-filters/saved-filters
 import { registerCalendarRoutes } from './modules/calendars/calendars.routes.js';
 import { registerSlaRoutes } from './modules/sla/sla.routes.js';
 import { registerIndicatorRoutes } from './modules/indicators/indicators.routes.js';
+import { registerWarningRoutes } from './modules/warnings/warnings.routes.js';
 import { registerAssignmentRoutes } from './modules/assignment/assignment.routes.js';
 import { registerNotificationRoutes } from './modules/notifications/notifications.routes.js';
 import { registerPortalRoutes } from './modules/portal/portal.routes.js';
@@ -161,6 +162,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   registerCalendarRoutes(app);
   registerSlaRoutes(app);
   registerIndicatorRoutes(app);
+  registerWarningRoutes(app);
   registerAssignmentRoutes(app);
   registerNotificationRoutes(app);
   registerPortalRoutes(app);

@@ -9,6 +9,7 @@ import { randomToken } from './lib/crypto.js';
 import { ensurePortalUser, hasUsers, seedCategories, seedDemo, seedFirstAdmin } from './seed/seed.js';
 import { seedDemoTickets } from './seed/seed-demo-tickets.js';
 import { seedDemoClocks } from './seed/seed-demo-clocks.js';
+import { seedDemoWarnings } from './seed/seed-demo-warnings.js';
 
 /**
  * Opens the database, applies migrations and, on the first start, seeds demo data or the first
@@ -29,6 +30,7 @@ export async function bootstrap(
       await seedDemo(database.db, now);
       await seedDemoTickets(database.db, { count: config.demoTickets, now });
       await seedDemoClocks(database.db, now);
+      await seedDemoWarnings(database.db, now);
       seeded = 'demo';
       return;
     }

@@ -29,10 +29,15 @@ const NewTicketPage = lazy(() => import('./features/tickets/new-ticket-page'));
 const TicketPage = lazy(() => import('./features/tickets/ticket-page'));
 const TicketImportPage = lazy(() => import('./features/ticket-import/ticket-import-page'));
 const DashboardPage = lazy(() => import('./features/dashboard/dashboard-page'));
+const IndicatorLibraryPage = lazy(() => import('./features/indicator-library/indicator-library-page'));
+const WarningsPage = lazy(() => import('./features/warnings/warnings-page'));
+const WarningPage = lazy(() => import('./features/warnings/warning-page'));
+const WarningRulesPage = lazy(() => import('./features/warnings/warning-rules-page'));
 
 /** The page of each menu entry; the entry's permission (components/nav.tsx) guards it. */
 const PAGES: Record<string, ComponentType> = {
   '/dashboard': DashboardPage,
+  '/warnings': WarningsPage,
   '/tickets': TicketsPage,
   '/tickets/new': NewTicketPage,
   '/org-units': OrgUnitsPage,
@@ -45,6 +50,8 @@ const PAGES: Record<string, ComponentType> = {
   '/assignment': AssignmentPage,
   '/sla-policies': SlaPoliciesPage,
   '/calendars': CalendarsPage,
+  '/indicator-library': IndicatorLibraryPage,
+  '/warning-rules': WarningRulesPage,
 };
 
 /** Routes. Every page checks its permission again: a typed URL must not bypass the menu. */
@@ -96,6 +103,14 @@ export function App() {
               element={
                 <RequirePermission permission="tickets:read">
                   <TicketPage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="warnings/:id"
+              element={
+                <RequirePermission permission="warnings:read">
+                  <WarningPage />
                 </RequirePermission>
               }
             />

@@ -15,3 +15,4 @@ export * from './saved-filters.js';
 export * from './calendars.js';
 export * from './sla.js';
 export * from './indicators.js';
+export * from './warnings.js';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { PageQuery, QueryBool } from './common.js';
 
-export const NOTIFICATION_KINDS = ['assigned', 'transferred', 'mentioned', 'reopened', 'sla_warning', 'sla_breach', 'sla_escalation'] as const;
+export const NOTIFICATION_KINDS = ['assigned', 'transferred', 'mentioned', 'reopened', 'sla_warning', 'sla_breach', 'sla_escalation', 'warning_raised', 'warning_escalated'] as const;
 export const NotificationKind = z.enum(NOTIFICATION_KINDS);
 export type NotificationKind = z.infer<typeof NotificationKind>;
 
@@ -10,6 +10,8 @@ export const Notification = z.object({
   kind: NotificationKind,
   ticketId: z.uuid().nullable(),
   ticketNo: z.string().nullable(),
+  /** a graded warning (预警) the notification is about */
+  warningId: z.uuid().nullable(),
   title: z.string(),
   body: z.string().nullable(),
   createdAt: z.string(),

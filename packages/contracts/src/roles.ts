@@ -38,6 +38,14 @@ export const PERMISSIONS = [
   'sla:manage',
   /** read quality indicators (指标) of the org units in one's scope */
   'indicators:read',
+  /** define custom indicators, set targets and thresholds per org unit, supply external figures */
+  'indicators:manage',
+  /** see graded warnings (预警) of the org units in one's scope */
+  'warnings:read',
+  /** acknowledge a warning one owns and submit its rectification plan */
+  'warnings:handle',
+  /** edit warning rules, verify plans, close warnings, run an evaluation */
+  'warnings:manage',
 ] as const;
 export const Permission = z.enum(PERMISSIONS);
 export type Permission = z.infer<typeof Permission>;
@@ -63,8 +71,12 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'sla:read',
     'sla:manage',
     'indicators:read',
+    'indicators:manage',
+    'warnings:read',
+    'warnings:handle',
+    'warnings:manage',
   ],
-  dept_manager: ['org:read', 'users:read', 'customer_base:read', 'tickets:read', 'tickets:handle', 'customers:read', 'sla:read', 'indicators:read'],
+  dept_manager: ['org:read', 'users:read', 'customer_base:read', 'tickets:read', 'tickets:handle', 'customers:read', 'sla:read', 'indicators:read', 'warnings:read', 'warnings:handle'],
   branch_manager: [
     'org:read',
     'users:read',
@@ -79,10 +91,12 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'customers:read',
     'sla:read',
     'indicators:read',
+    'warnings:read',
+    'warnings:handle',
   ],
   agent: ['org:read', 'pii:unmask', 'tickets:read', 'tickets:create', 'tickets:handle', 'customers:read', 'sla:read', 'indicators:read'],
-  inspector: ['org:read', 'users:read', 'tickets:read', 'customers:read', 'sla:read', 'indicators:read'],
-  executive: ['org:read', 'users:read', 'customer_base:read', 'audit:read', 'tickets:read', 'sla:read', 'indicators:read'],
+  inspector: ['org:read', 'users:read', 'tickets:read', 'customers:read', 'sla:read', 'indicators:read', 'warnings:read'],
+  executive: ['org:read', 'users:read', 'customer_base:read', 'audit:read', 'tickets:read', 'sla:read', 'indicators:read', 'warnings:read'],
 };
 
 /** Roles whose data scope is the whole organisation rather than their own org-unit subtree. */

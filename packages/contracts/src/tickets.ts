@@ -102,6 +102,8 @@ export const CreateTicketBody = z.strictObject({
   escalated: z.boolean().default(false),
   escalationSource: z.string().trim().max(100).optional(),
   regulatorAppeal: z.boolean().default(false),
+  /** 群体性投诉: many customers acting together (a petition, a crowd at a store): raises a red warning */
+  groupComplaint: z.boolean().default(false),
   /** a business request that opens or changes a service: closing then needs 客户确认 */
   changesService: z.boolean().default(false),
 });
@@ -224,6 +226,7 @@ export const TicketSummary = z.object({
   groupId: z.uuid().nullable(),
   escalated: z.boolean(),
   regulatorAppeal: z.boolean(),
+  groupComplaint: z.boolean(),
   repeatOf: z.uuid().nullable(),
   mergedInto: z.uuid().nullable(),
   outcome: Outcome.nullable(),

@@ -6,8 +6,9 @@ import { failStaleImports } from './fail-stale-imports.js';
 import { purgeAbandonedImports } from './purge-abandoned-imports.js';
 import { sweepSlaAlertsJob } from './sweep-sla-alerts.js';
 import { refreshTicketRollupsJob } from './refresh-ticket-rollups.js';
+import { evaluateWarningsJob } from './evaluate-warnings.js';
 
-export const JOBS: Job[] = [purgeSessions, failStaleImports, purgeAbandonedImports, sweepSlaAlertsJob, refreshTicketRollupsJob];
+export const JOBS: Job[] = [purgeSessions, failStaleImports, purgeAbandonedImports, sweepSlaAlertsJob, refreshTicketRollupsJob, evaluateWarningsJob];
 
 /**
  * Runs each job once shortly after start and then every `everyMs`. A run never overlaps the

@@ -1,12 +1,15 @@
 import type { ReactNode } from 'react';
 import type { Permission } from '@qloop/contracts';
 import {
+  AlertOutlined,
   ApartmentOutlined,
   AuditOutlined,
   BranchesOutlined,
   CalendarOutlined,
+  ControlOutlined,
   ClusterOutlined,
   DashboardOutlined,
+  DatabaseOutlined,
   FieldTimeOutlined,
   FileAddOutlined,
   FundOutlined,
@@ -30,6 +33,7 @@ export interface NavItem {
 export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/', label: 'menu.home', icon: <DashboardOutlined /> },
   { path: '/dashboard', label: 'menu.dashboard', icon: <FundOutlined />, permission: 'indicators:read' },
+  { path: '/warnings', label: 'menu.warnings', icon: <AlertOutlined />, permission: 'warnings:read' },
   { path: '/tickets', label: 'menu.tickets', icon: <ProfileOutlined />, permission: 'tickets:read' },
   { path: '/tickets/new', label: 'menu.newTicket', icon: <FileAddOutlined />, permission: 'tickets:create' },
   { path: '/org-units', label: 'menu.orgUnits', icon: <ApartmentOutlined />, permission: 'org:read' },
@@ -40,6 +44,10 @@ export const NAV_ITEMS: readonly NavItem[] = [
   // read by everyone with sla:read (the deadline calculator too); editing needs sla:manage
   { path: '/sla-policies', label: 'menu.slaPolicies', icon: <FieldTimeOutlined />, permission: 'sla:read' },
   { path: '/calendars', label: 'menu.calendars', icon: <CalendarOutlined />, permission: 'sla:read' },
+  // read by everyone with indicators:read; editing needs indicators:manage
+  { path: '/indicator-library', label: 'menu.indicatorLibrary', icon: <DatabaseOutlined />, permission: 'indicators:read' },
+  // read by everyone with warnings:read; editing needs warnings:manage
+  { path: '/warning-rules', label: 'menu.warningRules', icon: <ControlOutlined />, permission: 'warnings:read' },
   { path: '/customer-base', label: 'menu.customerBase', icon: <UsergroupAddOutlined />, permission: 'customer_base:read' },
   { path: '/audit', label: 'menu.audit', icon: <AuditOutlined />, permission: 'audit:read' },
   { path: '/api-tokens', label: 'menu.tokens', icon: <KeyOutlined />, permission: 'tokens:manage' },

@@ -12,7 +12,7 @@ import {
 } from '../api/notifications';
 import { formatDateTime } from './format';
 
-/** The header bell: unread badge (polled), the latest 10 in a popover, one click opens the ticket. */
+/** The header bell: unread badge (polled), the latest 10 in a popover, one click opens the ticket or warning. */
 export function NotificationBell() {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
@@ -25,7 +25,9 @@ export function NotificationBell() {
   const openItem = (n: Notification) => {
     if (!n.readAt) markRead.mutate(n.id);
     setOpen(false);
-    if (n.ticketId) void navigate(`/tickets/${n.ticketId}`);
+    // a warning's notice opens the warning (its ticket, if any, is one click further, under evidence)
+    if (n.warningId) void navigate(`/warnings/${n.warningId}`);
+    else if (n.ticketId) void navigate(`/tickets/${n.ticketId}`);
   };
 
   const items = latest.data ?? [];
@@ -59,7 +61,7 @@ export function NotificationBell() {
             <List.Item
               key={n.id}
               onClick={() => openItem(n)}
-              style={{ cursor: n.ticketId ? 'pointer' : 'default', paddingInline: 4 }}
+              style={{ cursor: n.ticketId || n.warningId ? 'pointer' : 'default', paddingInline: 4 }}
               data-testid="notification-item"
             >
               <Flex gap={8} align="flex-start" style={{ width: '100%' }}>

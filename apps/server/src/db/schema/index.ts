@@ -8,3 +8,5 @@ export * from './ticket-imports.js';
 export * from './saved-filters.js';
 export * from './calendars.js';
 export * from './sla.js';
+export * from './indicators.js';
+export * from './warnings.js';

@@ -7,6 +7,7 @@ export const notifications = pgTable('notifications', {
   userId: uuid('user_id').notNull(),
   kind: text('kind').$type<NotificationKind>().notNull(),
   ticketId: uuid('ticket_id'),
+  warningId: uuid('warning_id'),
   title: text('title').notNull(),
   body: text('body'),
   createdAt: ts('created_at').notNull().defaultNow(),
@@ -22,5 +23,6 @@ export const outboundMessages = pgTable('outbound_messages', {
   status: text('status').notNull().default('logged'),
   userId: uuid('user_id'),
   ticketId: uuid('ticket_id'),
+  warningId: uuid('warning_id'),
   createdAt: ts('created_at').notNull().defaultNow(),
 });

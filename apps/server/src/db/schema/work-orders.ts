@@ -52,6 +52,7 @@ export const tickets = pgTable('tickets', {
   escalated: boolean('escalated').notNull().default(false),
   escalationSource: text('escalation_source'),
   regulatorAppeal: boolean('regulator_appeal').notNull().default(false),
+  groupComplaint: boolean('group_complaint').notNull().default(false),
   repeatOf: uuid('repeat_of'),
   mergedInto: uuid('merged_into'),
   changesService: boolean('changes_service').notNull().default(false),

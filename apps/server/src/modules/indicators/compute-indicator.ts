@@ -7,6 +7,8 @@ import { rowsOf, type Db } from '../../db/client.js';
 import { formulaValue, monthsOf, periodCustomerBase } from './indicator-value.js';
 import { bucketStart, periodBuckets, type Grain } from './period-buckets.js';
 import { ORG_TIME_ZONE } from './ticket-facts.js';
+import { externalFigure, externalFrom } from './external-values.js';
+import { externalSums, externalSumsByBucket } from './external-values.repo.js';
 
 /** Sum of a measure over the rollups of an org subtree and a period of days, narrowed by the filter. */
 async function sumMeasure(db: Db, f: MeasureFilter, orgUnitId: string, from: string, to: string): Promise<number> {
@@ -71,6 +73,8 @@ export async function computeIndicator(db: Db, ind: Indicator, opts: { orgUnitId
     inputs = { numerator: await sumMeasure(db, f.numerator, orgUnitId, from, to), denominator: null };
   } else if (f.kind === 'live') {
     inputs = { numerator: await liveCount(db, f.what, orgUnitId, to), denominator: null };
+  } else if (f.kind === 'external') {
+    return { key: ind.key, orgUnitId, from, to, ...externalFigure(await externalSums(db, ind.key, orgUnitId, externalFrom(f, from), to), f.scale) };
   }
   return { key: ind.key, orgUnitId, from, to, ...formulaValue(f, inputs) };
 }
@@ -78,16 +82,22 @@ export async function computeIndicator(db: Db, ind: Indicator, opts: { orgUnitId
 /**
  * An indicator per day, ISO week or month over a period: the sums grouped by bucket in one query per
  * part, each bucket's customer base from its own months. Figures of open tickets (backlog) and of
- * surveys have no trend yet: that needs daily snapshots, which are not kept.
+ * surveys have no trend yet: that needs daily snapshots, which are not kept. A monthly external
+ * figure trends by month whatever grain is asked (the answer says which).
  */
 export async function computeSeries(db: Db, ind: Indicator, opts: { orgUnitId: string; from: string; to: string; grain: Grain }): Promise<IndicatorSeries> {
-  const { orgUnitId, from, to, grain } = opts;
+  const { orgUnitId, from, to } = opts;
+  const f = ind.formula;
+  const grain: Grain = f.kind === 'external' && f.grain === 'month' ? 'month' : opts.grain;
   const buckets = periodBuckets(from, to, grain);
   if (buckets.length > INDICATOR_LIMITS.seriesPointsMax) {
     throw badRequest(`at most ${INDICATOR_LIMITS.seriesPointsMax} points: choose a coarser grain or a shorter period`, [{ path: 'querystring.grain', message: 'too many points' }]);
   }
-  const f = ind.formula;
   if (f.kind === 'live' || f.kind === 'survey') throw badRequest('this figure has no trend yet (it is counted as of now, not kept per day)');
+  if (f.kind === 'external') {
+    const sums = await externalSumsByBucket(db, ind.key, orgUnitId, externalFrom(f, from), to, grain);
+    return { key: ind.key, orgUnitId, grain, points: buckets.map((b) => ({ ...b, ...externalFigure(sums.get(bucketStart(b.from, grain)), f.scale) })) };
+  }
   const nums = await sumMeasureByBucket(db, f.numerator, orgUnitId, from, to, grain);
   const dens = f.kind === 'ratio' ? await sumMeasureByBucket(db, f.denominator, orgUnitId, from, to, grain) : null;
   const bases = f.kind === 'per_customers' ? await baseByMonth(db, orgUnitId, monthsOf(from, to)) : null;

@@ -10,8 +10,10 @@ export type FormulaResult = { value: number | null; numerator: number | null; de
 export function formulaValue(formula: IndicatorFormula, inputs: { numerator: number | null; denominator: number | null }): FormulaResult {
   const { numerator, denominator } = inputs;
   switch (formula.kind) {
+    // an external figure from pooled parts here; the mean of plain values is external-values.ts's
     case 'ratio':
-    case 'per_customers': {
+    case 'per_customers':
+    case 'external': {
       if (numerator === null || denominator === null || denominator === 0) return { value: null, numerator, denominator };
       return { value: round4((numerator / denominator) * formula.scale), numerator, denominator };
     }

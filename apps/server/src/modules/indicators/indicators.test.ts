@@ -95,7 +95,11 @@ describe('complaint indicators from the rollups', () => {
   });
 
   it('escalation rate: 东州 1 of 4, 西州 1 of 1 on the 23rd (its second complaint is the 24th in Beijing); the province pools them, 2 of 5', async () => {
-    expect(await value(qm, 'escalation_rate', { orgUnit: org['JN-DZ']!, ...day23 })).toEqual({ value: 25, numerator: 1, denominator: 4, key: 'escalation_rate', orgUnitId: org['JN-DZ'], ...day23 });
+    // with the unit's effective target and thresholds (the built-in defaults here) and the colour they give
+    expect(await value(qm, 'escalation_rate', { orgUnit: org['JN-DZ']!, ...day23 })).toEqual({
+      value: 25, numerator: 1, denominator: 4, key: 'escalation_rate', orgUnitId: org['JN-DZ'], ...day23,
+      target: 5, thresholds: { yellow: 5, orange: 8, red: 10 }, level: 'red',
+    });
     expect(await value(qm, 'escalation_rate', { orgUnit: org['JN-XZ']!, ...day23 })).toMatchObject({ value: 100, numerator: 1, denominator: 1 });
     // a province's counts are the sum of its branches and its rate the pooled ratio, not the mean of 25% and 100%
     expect(await value(qm, 'escalation_rate', { orgUnit: org['JN']!, ...day23 })).toMatchObject({ value: 40, numerator: 2, denominator: 5 });
@@ -138,9 +142,9 @@ describe('complaint indicators from the rollups', () => {
     const res = await qm.req('GET', `/api/v1/indicators/escalation_rate/series?${new URLSearchParams({ orgUnit: org['JN']!, from: '2026-11-22', to: '2026-11-24', grain: 'day' })}`);
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().points).toEqual([
-      { from: '2026-11-22', to: '2026-11-22', value: null, numerator: 0, denominator: 0 },
-      { from: '2026-11-23', to: '2026-11-23', value: 40, numerator: 2, denominator: 5 },
-      { from: '2026-11-24', to: '2026-11-24', value: 0, numerator: 0, denominator: 1 },
+      { from: '2026-11-22', to: '2026-11-22', value: null, numerator: 0, denominator: 0, level: null },
+      { from: '2026-11-23', to: '2026-11-23', value: 40, numerator: 2, denominator: 5, level: 'red' },
+      { from: '2026-11-24', to: '2026-11-24', value: 0, numerator: 0, denominator: 1, level: 'green' },
     ]);
     const week = await qm.req('GET', `/api/v1/indicators/escalation_rate/series?${new URLSearchParams({ orgUnit: org['JN']!, from: '2026-11-22', to: '2026-11-24', grain: 'week' })}`);
     // Sun 22 Nov closes the week of Mon 16 Nov; 23–24 Nov open the next

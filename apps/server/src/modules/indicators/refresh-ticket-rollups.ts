@@ -128,6 +128,8 @@ export async function refreshTicketRollups(db: Db, opts: { batchSize?: number; m
       return claimed.length;
     });
     if (r === null) return { tickets, batches, busy: true };
+    // only batches that refreshed something count: a caller looping `while (batches > 0)` must stop
+    if (r === 0) break;
     batches++;
     tickets += r;
     if (r < batchSize) break;

@@ -9,9 +9,11 @@ function filterOf(ind: Indicator, part: 'numerator' | 'denominator'): MeasureFil
   const f = ind.formula;
   if (part === 'denominator') {
     if (f.kind === 'ratio') return f.denominator;
+    if (f.kind === 'external') throw badRequest('this figure is supplied from outside, not counted from tickets: see its values (GET /indicators/{key}/values)');
     throw badRequest(f.kind === 'per_customers' ? 'the denominator is the customer base, not tickets' : 'this figure has no denominator');
   }
   if (f.kind === 'ratio' || f.kind === 'per_customers' || f.kind === 'count') return f.numerator;
+  if (f.kind === 'external') throw badRequest('this figure is supplied from outside, not counted from tickets: see its values (GET /indicators/{key}/values)');
   throw badRequest(f.kind === 'survey' ? 'this figure is made of survey answers, not tickets' : 'open tickets are listed in the work list (filter: open)');
 }
 

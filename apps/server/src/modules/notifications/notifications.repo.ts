@@ -21,6 +21,7 @@ export async function listNotifications(db: Db, userId: string, f: { unread?: bo
     kind: n.kind,
     ticketId: n.ticketId,
     ticketNo,
+    warningId: n.warningId,
     title: n.title,
     body: n.body,
     createdAt: n.createdAt.toISOString(),

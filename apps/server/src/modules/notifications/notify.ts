@@ -9,6 +9,7 @@ export type NotificationInput = {
   userId: string;
   kind: NotificationKind;
   ticketId?: string | null;
+  warningId?: string | null;
   title: string;
   body?: string | null;
 };
@@ -20,7 +21,7 @@ export type NotificationInput = {
 export async function notify(tx: Db, actorId: string | null, items: NotificationInput[]): Promise<void> {
   const wanted = items.filter((n) => n.userId !== actorId);
   if (!wanted.length) return;
-  await tx.insert(notifications).values(wanted.map((n) => ({ ...n, ticketId: n.ticketId ?? null, body: n.body ?? null })));
+  await tx.insert(notifications).values(wanted.map((n) => ({ ...n, ticketId: n.ticketId ?? null, warningId: n.warningId ?? null, body: n.body ?? null })));
   const people = await tx
     .select({ id: users.id, email: users.email, active: users.active })
     .from(users)

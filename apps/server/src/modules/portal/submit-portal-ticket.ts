@@ -46,6 +46,7 @@ export async function submitPortalTicket(
       customer: { phone: opts.input.phone, ...(opts.input.name ? { name: opts.input.name } : {}) },
       escalated: false,
       regulatorAppeal: false,
+      groupComplaint: false,
       changesService: false,
     },
   });

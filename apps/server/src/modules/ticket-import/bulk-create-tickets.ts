@@ -34,6 +34,7 @@ export async function bulkCreateTickets(
         customer: { phone: r.phone ?? undefined, customerNo: r.customerNo ?? undefined, name: r.customerName ?? undefined },
         escalated: r.escalated,
         regulatorAppeal: r.channel === 'regulator',
+        groupComplaint: false,
         changesService: false,
       },
     })),

@@ -194,6 +194,7 @@ export async function acceptTickets(
       escalated: j.input.escalated,
       escalationSource: j.input.escalationSource ?? null,
       regulatorAppeal: j.input.regulatorAppeal || j.input.channel === 'regulator',
+      groupComplaint: j.input.groupComplaint,
       changesService: j.input.changesService,
       repeatOf,
       searchText: searchTextOf(j.input.title, j.input.description),

@@ -30,7 +30,7 @@ const request = (over: Partial<IntakeRequest['input']> = {}, extra: Partial<Inta
   audit: audit(),
   input: {
     type: 'complaint', channel: 'hotline', priority: 'normal', title: '批量受理', description: '', categoryId: cat['N03-03']!, orgUnitId: team,
-    customer: { phone: '13955550000' }, escalated: false, regulatorAppeal: false, changesService: false, ...over,
+    customer: { phone: '13955550000' }, escalated: false, regulatorAppeal: false, groupComplaint: false, changesService: false, ...over,
   },
   ...extra,
 });

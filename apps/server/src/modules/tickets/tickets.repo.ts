@@ -64,6 +64,7 @@ export function toTicketSummary(r: TicketRow & { rank?: unknown }): TicketSummar
     groupId: t.groupId,
     escalated: t.escalated,
     regulatorAppeal: t.regulatorAppeal,
+    groupComplaint: t.groupComplaint,
     repeatOf: t.repeatOf,
     mergedInto: t.mergedInto,
     outcome: t.outcome,

@@ -3,11 +3,15 @@ import type { Indicator } from '@qloop/contracts';
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { useIndicators } from '../../api/indicators';
 import { useOrgUnits } from '../../api/org-units';
 import { useOrgUnitScope } from '../../components/org-unit-context';
 import { useOrgName } from '../../components/org-tree';
 import { PageHeader } from '../../components/page-header';
+import { useCan } from '../../components/require-permission';
+import { WarningCountsStrip } from '../warnings/warning-counts';
+import { warningsLink } from '../warnings/warning-list-state';
 import { FigureDrawer } from './figure-drawer';
 import { IndicatorTile } from './indicator-tile';
 import { PERIODS, periodRange, type Period } from './periods';
@@ -19,10 +23,13 @@ import { PERIODS, periodRange, type Period } from './periods';
  */
 export default function DashboardPage() {
   const { t } = useTranslation();
+  const can = useCan();
   const scope = useOrgUnitScope();
   const orgName = useOrgName();
   const { data: units = [] } = useOrgUnits();
-  const { data: indicators, isLoading } = useIndicators();
+  const { data: all, isLoading } = useIndicators();
+  // retired (inactive) custom indicators stay in the library, off the dashboard
+  const indicators = useMemo(() => all?.filter((i) => i.active), [all]);
   const [unitId, setUnitId] = useState<string | null>(null);
   const [period, setPeriod] = useState<Period | 'custom'>('thisMonth');
   const [custom, setCustom] = useState<{ from: string; to: string } | null>(null);
@@ -69,6 +76,16 @@ export default function DashboardPage() {
           )}
         </Col>
       </Row>
+      {/* open warnings of the unit shown: each figure opens the warning list filtered by it */}
+      {can('warnings:read') && (
+        <div style={{ marginBottom: 16 }} data-testid="dashboard-warnings">
+          <WarningCountsStrip
+            orgUnit={orgUnit}
+            title={t('warning.countsTitle')}
+            extra={<Link to={warningsLink({ orgUnit })}>{t('warning.openCenter')}</Link>}
+          />
+        </div>
+      )}
       {isLoading ? (
         <Spin />
       ) : !indicators?.length ? (

@@ -1,4 +1,4 @@
-import { Drawer, Segmented, Table, Tabs, Typography } from 'antd';
+import { Badge, Drawer, Segmented, Table, Tabs, Typography } from 'antd';
 import type { Indicator, OrgUnit, TicketSummary } from '@qloop/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import { useIndicatorTickets, useIndicatorValue, type Figure } from '../../api/i
 import { formatDateTime } from '../../components/format';
 import { useOrgName } from '../../components/org-tree';
 import { StateTag } from '../tickets/ticket-tags';
+import { LEVEL_COLOURS } from '../../components/indicator-level';
 import { formatFigure, formatParts } from './figure';
 import { TrendChart } from './trend-chart';
 
@@ -16,6 +17,7 @@ function ChildFigure({ ind, figure }: { ind: Indicator; figure: Figure }) {
   const { data } = useIndicatorValue(ind.key, figure);
   return (
     <span style={{ fontVariantNumeric: 'tabular-nums' }}>
+      {data?.level && <Badge color={LEVEL_COLOURS[data.level]} style={{ marginInlineEnd: 6 }} />}
       {formatFigure(ind, data, i18n.language) ?? <Typography.Text type="secondary">{t('dashboard.noData')}</Typography.Text>}
       <Typography.Text type="secondary" style={{ marginInlineStart: 8, fontSize: 12 }}>
         {formatParts(data, i18n.language) ?? ''}
@@ -37,7 +39,9 @@ export function FigureDrawer({
   const [part, setPart] = useState<'numerator' | 'denominator'>('numerator');
   const [page, setPage] = useState(1);
   const ratio = ind?.formula.kind === 'ratio';
-  const { data: tickets, isFetching } = useIndicatorTickets(ind?.key ?? '', { ...figure, part: ratio ? part : 'numerator', page, pageSize: 20 }, !!ind && ind.formula.kind !== 'live');
+  // open-ticket counts are listed in the work list; external figures have no tickets behind them
+  const traced = !!ind && ind.formula.kind !== 'live' && ind.formula.kind !== 'external';
+  const { data: tickets, isFetching } = useIndicatorTickets(ind?.key ?? '', { ...figure, part: ratio ? part : 'numerator', page, pageSize: 20 }, traced);
   const name = ind ? (i18n.language.startsWith('zh') ? ind.nameZh : ind.nameEn) : '';
   return (
     <Drawer open={!!ind} onClose={onClose} size={720} title={`${name} · ${unit ? orgName(unit) : ''} · ${figure.from} – ${figure.to}`} destroyOnHidden data-testid="figure-drawer">
@@ -67,7 +71,7 @@ export function FigureDrawer({
                 />
               ),
             },
-            ...(ind.formula.kind === 'live'
+            ...(!traced
               ? []
               : [
                   {

@@ -6,6 +6,9 @@ export function meetsTarget(ind: Pick<Indicator, 'target' | 'direction'>, value:
   return ind.direction === 'higher_better' ? value >= ind.target : value <= ind.target;
 }
 
+/** The target that holds for the figure's org unit (its own, an ancestor's, or the default). */
+export const targetOf = (ind: Pick<Indicator, 'target'>, v: IndicatorValue | undefined): number | null => (v?.target !== undefined ? v.target : ind.target);
+
 /** The unit in the reader's language. */
 export const unitOf = (ind: Pick<Indicator, 'unit' | 'unitEn'>, locale: string) => (locale.startsWith('zh') ? ind.unit : ind.unitEn);
 

@@ -3,18 +3,23 @@ import { ArrowDownOutlined, ArrowUpOutlined } from '@ant-design/icons';
 import type { Indicator } from '@qloop/contracts';
 import { useTranslation } from 'react-i18next';
 import { useIndicatorValue, type Figure } from '../../api/indicators';
-import { figureParts, formatParts, meetsTarget, unitOf } from './figure';
+import { LEVEL_COLOURS, LEVEL_TAGS } from '../../components/indicator-level';
+import { figureParts, formatParts, meetsTarget, targetOf, unitOf } from './figure';
 
 /**
  * One indicator: its value with numerator / denominator, the target and whether it is met, the
- * direction that is better. Clicking it opens the drill-down (by org unit, then the tickets).
+ * direction that is better, coloured by the level the server gives it against the org unit's own
+ * thresholds (green / yellow / orange / red; no colour without thresholds). Clicking it opens the
+ * drill-down (by org unit, then the tickets).
  */
 export function IndicatorTile({ ind, figure, onOpen }: { ind: Indicator; figure: Figure; onOpen: () => void }) {
   const { t, i18n } = useTranslation();
   const survey = ind.formula.kind === 'survey';
   const { data, isLoading } = useIndicatorValue(ind.key, figure, !survey);
   const shown = figureParts(ind, data, i18n.language);
-  const met = meetsTarget(ind, data?.value ?? null);
+  const target = targetOf(ind, data);
+  const met = meetsTarget({ target, direction: ind.direction }, data?.value ?? null);
+  const level = data?.level ?? null;
   const name = i18n.language.startsWith('zh') ? ind.nameZh : ind.nameEn;
   return (
     <Card
@@ -22,7 +27,9 @@ export function IndicatorTile({ ind, figure, onOpen }: { ind: Indicator; figure:
       hoverable={!survey}
       onClick={survey ? undefined : onOpen}
       data-testid={`tile-${ind.key}`}
+      data-level={level ?? undefined}
       className="qloop-tile"
+      style={level ? { borderInlineStart: `4px solid ${LEVEL_COLOURS[level]}` } : undefined}
       styles={{ body: { padding: '12px 16px' } }}
     >
       <Flex justify="space-between" align="center" gap={8}>
@@ -53,10 +60,12 @@ export function IndicatorTile({ ind, figure, onOpen }: { ind: Indicator; figure:
             <Typography.Text type="secondary" style={{ fontSize: 12, fontVariantNumeric: 'tabular-nums' }} data-testid="tile-parts">
               {formatParts(data, i18n.language) ?? ''}
             </Typography.Text>
-            {ind.target !== null && (
-              <Tag color={met === null ? 'default' : met ? 'green' : 'red'} bordered={false} style={{ marginInlineEnd: 0 }}>
-                {t('dashboard.target', { target: ind.unit === '%' ? `${ind.target}%` : `${ind.target} ${unitOf(ind, i18n.language)}` })}
-              </Tag>
+            {target !== null && (
+              <Tooltip title={level ? t(`indicatorLib.level_${level}`) : undefined}>
+                <Tag color={level ? LEVEL_TAGS[level] : met === null ? 'default' : met ? 'green' : 'red'} bordered={false} style={{ marginInlineEnd: 0 }} data-testid="tile-target">
+                  {t('dashboard.target', { target: ind.unit === '%' ? `${target}%` : `${target} ${unitOf(ind, i18n.language)}` })}
+                </Tag>
+              </Tooltip>
             )}
           </Flex>
         </div>

@@ -55,6 +55,7 @@ interface Values {
   escalated: boolean;
   escalationSource?: string;
   regulatorAppeal: boolean;
+  groupComplaint: boolean;
   changesService: boolean;
 }
 
@@ -129,6 +130,7 @@ export default function NewTicketPage() {
       escalated: v.escalated,
       escalationSource: v.escalated ? v.escalationSource?.trim() || undefined : undefined,
       regulatorAppeal: v.regulatorAppeal,
+      groupComplaint: v.groupComplaint,
       changesService: v.type === 'business' && v.changesService,
     };
     create.mutate(
@@ -166,6 +168,7 @@ export default function NewTicketPage() {
           orgUnitId,
           escalated: false,
           regulatorAppeal: false,
+          groupComplaint: false,
           changesService: false,
         }}
         requiredMark
@@ -312,6 +315,9 @@ export default function NewTicketPage() {
                   </Flex>
                   <Form.Item name="regulatorAppeal" valuePropName="checked" noStyle>
                     <Checkbox>{t('intake.regulatorAppeal')}</Checkbox>
+                  </Form.Item>
+                  <Form.Item name="groupComplaint" valuePropName="checked" noStyle>
+                    <Checkbox data-testid="intake-group-complaint">{t('intake.groupComplaint')}</Checkbox>
                   </Form.Item>
                   {type === 'business' && (
                     <Form.Item name="changesService" valuePropName="checked" noStyle>

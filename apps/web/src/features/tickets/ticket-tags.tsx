@@ -51,13 +51,18 @@ export function PriorityText({ priority }: { priority: Priority }) {
   );
 }
 
-/** The small flags of a ticket: escalated (升级), repeat (重复), regulator appeal (申诉). */
-export function TicketFlags({ ticket }: { ticket: Pick<TicketSummary, 'escalated' | 'repeatOf' | 'regulatorAppeal'> }) {
+/** The small flags of a ticket: group complaint (群体性投诉), escalated (升级), repeat (重复), regulator appeal (申诉). */
+export function TicketFlags({ ticket }: { ticket: Pick<TicketSummary, 'escalated' | 'repeatOf' | 'regulatorAppeal' | 'groupComplaint'> }) {
   const { t } = useTranslation();
-  if (!ticket.escalated && !ticket.repeatOf && !ticket.regulatorAppeal) return null;
+  if (!ticket.escalated && !ticket.repeatOf && !ticket.regulatorAppeal && !ticket.groupComplaint) return null;
   const small = { marginInlineEnd: 0, fontSize: 11, lineHeight: '16px', paddingInline: 4 };
   return (
     <Space size={4} wrap={false}>
+      {ticket.groupComplaint && (
+        <Tag color="red" style={small} data-testid="flag-group-complaint">
+          {t('ticket.flagGroupComplaint')}
+        </Tag>
+      )}
       {ticket.escalated && (
         <Tooltip title={t('ticket.escalated')}>
           <Tag color="red" style={small}>
