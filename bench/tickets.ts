@@ -36,7 +36,7 @@ const stats = (ms: number[]) => {
   };
 };
 
-async function loadTickets(database: Database, total: number, log: (s: string) => void) {
+export async function loadTickets(database: Database, total: number, log: (s: string) => void) {
   const db = database.db;
   const units = await db
     .select({ id: orgUnits.id, path: orgUnits.path })
