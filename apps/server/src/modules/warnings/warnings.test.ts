@@ -174,6 +174,7 @@ describe('batch complaints (批量投诉)', () => {
     const batches = await allOf(qm, 'batch');
     expect(batches).toHaveLength(1);
     expect(batches[0]).toMatchObject({ level: 'orange', orgUnitId: org['JN-DZ-S02'], ticketCount: 20, evidence: { kind: 'batch', customers: 20, categoryId: cat['N03-03'] } });
+    expect(batches[0]!.title).toContain('20 位客户在 95 分钟内'); // 09:00 to 10:35
     firstId = batches[0]!.id;
     const t = await qm.req('GET', `/api/v1/warnings/${firstId}/tickets?pageSize=50`);
     expect(t.json().total).toBe(20);
