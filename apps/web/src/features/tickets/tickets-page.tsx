@@ -4,7 +4,7 @@ import { CHANNELS, OPEN_STATES, PRIORITIES, REQUEST_TYPES, TICKET_STATES, type T
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router-dom';
+import { useNavigate } from 'react-router-dom';
 import { useMe } from '../../api/session';
 import { ticketExportUrl, useTickets } from '../../api/tickets';
 import { formatDateTime } from '../../components/format';
@@ -21,7 +21,8 @@ import { GroupSelect } from './group-select';
 import { ALL_UNITS, toFilters, useListView, type WorkView } from './list-url-state';
 import { SavedFiltersMenu } from './saved-filters-menu';
 import { SlaCountdown } from './sla-countdown';
-import { PriorityText, shortName, StateTag, TicketFlags } from './ticket-tags';
+import { TicketNoLink, TicketTitleCell } from './ticket-links';
+import { PriorityText, shortName, StateTag } from './ticket-tags';
 
 /**
  * 工单: the work list — my tickets, my groups' queues, tickets I accepted, or all in scope —
@@ -361,23 +362,12 @@ export default function TicketsPage() {
               fixed: 'left',
               sorter: true,
               sortOrder: sortOrderOf(view.sort, 'no'),
-              render: (no: string, r) => (
-                <Link to={`/tickets/${r.id}`} style={{ fontVariantNumeric: 'tabular-nums' }}>
-                  {no}
-                </Link>
-              ),
+              render: (_no: string, r) => <TicketNoLink ticket={r} />,
             },
             {
               title: t('ticket.title'),
               dataIndex: 'title',
-              render: (title: string, r) => (
-                <div style={{ minWidth: 0 }}>
-                  <Link to={`/tickets/${r.id}`} className="qloop-ticket-title" title={title}>
-                    {title}
-                  </Link>
-                  <TicketFlags ticket={r} />
-                </div>
-              ),
+              render: (_title: string, r) => <TicketTitleCell ticket={r} />,
             },
             {
               title: t('ticket.type'),

@@ -2,11 +2,11 @@ import { Card, Table, Typography } from 'antd';
 import type { TicketSummary, WarningDetail } from '@qloop/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
 import { useWarningTickets } from '../../api/warnings';
 import { formatDateTime } from '../../components/format';
 import { useOrgUnitNameOf } from '../../components/org-unit-name';
-import { PriorityText, StateTag, TicketFlags } from '../tickets/ticket-tags';
+import { TicketNoLink, TicketTitleCell } from '../tickets/ticket-links';
+import { PriorityText, StateTag } from '../tickets/ticket-tags';
 
 const PAGE_SIZE = 10;
 
@@ -64,23 +64,12 @@ export function WarningTicketsCard({ warning }: { warning: WarningDetail }) {
             title: t('ticket.no'),
             dataIndex: 'no',
             width: 150,
-            render: (no: string, r) => (
-              <Link to={`/tickets/${r.id}`} style={{ fontVariantNumeric: 'tabular-nums' }}>
-                {no}
-              </Link>
-            ),
+            render: (_no: string, r) => <TicketNoLink ticket={r} />,
           },
           {
             title: t('ticket.title'),
             dataIndex: 'title',
-            render: (title: string, r) => (
-              <div style={{ minWidth: 0 }}>
-                <Link to={`/tickets/${r.id}`} className="qloop-ticket-title" title={title}>
-                  {title}
-                </Link>
-                <TicketFlags ticket={r} />
-              </div>
-            ),
+            render: (_title: string, r) => <TicketTitleCell ticket={r} />,
           },
           {
             title: t('ticket.type'),
