@@ -1,12 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { rowsOf, type Db } from '../../db/client.js';
 import { inList } from '../indicators/measure-filter-sql.js';
-import { ORG_TIME_ZONE } from '../indicators/ticket-facts.js';
-import { addDays, dayWindows, fmt, type Finding, type RuleOf } from './finding.js';
+import { addDays, dayStart, dayWindows, fmt, type Finding, type RuleOf } from './finding.js';
 import { hotTopics } from './hot-topics.js';
 import { unitNames, watchedUnits, type OrgDirectory } from './org-directory.js';
-
-export const dayStart = (day: string) => sql`(${day}::date::timestamp AT TIME ZONE ${ORG_TIME_ZONE})`;
 
 /**
  * Hot topics (热点): the words of the complaints' text (the jieba words already stored for search),

@@ -1,5 +1,6 @@
 import type { WarningEvidence, WarningLevel, WarningRule } from '@qloop/contracts';
-import { localDay } from '../indicators/ticket-facts.js';
+import { sql } from 'drizzle-orm';
+import { localDay, ORG_TIME_ZONE } from '../indicators/ticket-facts.js';
 
 /** A condition a rule found: what the raise step turns into a new warning or merges into an open one. */
 export type Finding = {
@@ -38,6 +39,9 @@ export function dayWindows(now: Date, days: number): { from: string; to: string;
   const from = addDays(to, -(days - 1));
   return { from, to, previousFrom: addDays(from, -days), previousTo: addDays(from, -1) };
 }
+
+/** The instant a day (YYYY-MM-DD, Asia/Shanghai) begins, as SQL. */
+export const dayStart = (day: string) => sql`(${day}::date::timestamp AT TIME ZONE ${ORG_TIME_ZONE})`;
 
 /** Figures in titles: at most two decimals, no trailing zeros. */
 export const fmt = (x: number) => String(Math.round(x * 100) / 100);

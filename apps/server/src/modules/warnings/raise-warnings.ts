@@ -31,9 +31,10 @@ export async function raiseOrMerge(tx: Db, dir: OrgDirectory, f: Finding, planDa
   const news = open.last_stamp !== f.stamp;
   const worse = levelRank(f.level) > levelRank(open.level);
   if (f.ticketIds?.length) await tx.insert(warningTickets).values(f.ticketIds.map((ticketId) => ({ warningId: open.id, ticketId }))).onConflictDoNothing();
-  const [{ n } = { n: f.ticketCount }] = f.ticketIds
-    ? rowsOf<{ n: number }>(await tx.execute(sql`SELECT count(*)::int AS n FROM warning_tickets WHERE warning_id = ${open.id}`))
-    : [];
+  // stored tickets accumulate over merges; traced ones are the finding's own count
+  const n = f.ticketIds
+    ? Number(rowsOf<{ n: number }>(await tx.execute(sql`SELECT count(*)::int AS n FROM warning_tickets WHERE warning_id = ${open.id}`))[0]!.n)
+    : f.ticketCount;
   const sooner = planDueAt(now, planDays[f.level]);
   const due = worse && PLAN_OWED.includes(open.state as never) && sooner < new Date(open.plan_due_at) ? sooner : null;
   await tx.execute(sql`

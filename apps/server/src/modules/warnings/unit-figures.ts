@@ -33,14 +33,11 @@ async function subtreeBases(db: Db, dir: OrgDirectory, months: readonly string[]
   const rows = rowsOf<{ org_unit_id: string; month: string; n: string | number }>(
     await db.execute(sql`SELECT org_unit_id, month, sum(customers) AS n FROM customer_base WHERE month IN (${inList(months)}) GROUP BY 1, 2`),
   );
-  const byMonth = new Map<string, Map<string, number>>();
-  for (const m of months) byMonth.set(m, rollUp(dir, rows.filter((r) => r.month === m).map((r) => [r.org_unit_id, Number(r.n)])));
-  // re-key: unit → month → base (only months the unit has a base for)
   const out = new Map<string, Map<string, number>>();
-  for (const [m, perUnit] of byMonth) {
-    for (const [unit, n] of perUnit) {
-      if (!out.has(unit)) out.set(unit, new Map());
-      out.get(unit)!.set(m, n);
+  for (const r of rows) {
+    for (const a of dir.units.get(r.org_unit_id)?.path ?? [r.org_unit_id]) {
+      const perMonth = out.get(a) ?? out.set(a, new Map()).get(a)!;
+      perMonth.set(r.month, (perMonth.get(r.month) ?? 0) + Number(r.n));
     }
   }
   return out;

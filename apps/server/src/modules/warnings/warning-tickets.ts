@@ -7,8 +7,7 @@ import { inList } from '../indicators/measure-filter-sql.js';
 import { traceIndicator } from '../indicators/trace-indicator.js';
 import { ticketScopeCondition } from '../tickets/tickets.repo.js';
 import { orgSubtreeCondition } from '../../lib/scope.js';
-import { dayStart } from './find-hot-topics.js';
-import { addDays } from './finding.js';
+import { addDays, dayStart } from './finding.js';
 
 type Paging = { page: number; pageSize: number };
 type Ids = { ticketIds: string[]; total: number };

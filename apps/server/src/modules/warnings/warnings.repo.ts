@@ -4,7 +4,7 @@ import type { Db } from '../../db/client.js';
 import { departments, orgUnits, users, warningEvents, warningRules, warnings } from '../../db/schema/index.js';
 import { orgScopeCondition, orgSubtreeCondition } from '../../lib/scope.js';
 import type { Principal } from '../auth/principal.js';
-import { ORG_TIME_ZONE } from '../indicators/ticket-facts.js';
+import { addDays, dayStart } from './finding.js';
 import { PLAN_OWED } from './warning-lifecycle.js';
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
@@ -32,7 +32,6 @@ export function toWarning({ w, ruleName, orgUnitName, orgUnitNameEn, ownerDepart
 }
 
 const owedLate = (now: Date) => sql`(${warnings.state} IN ('raised', 'acknowledged') AND ${warnings.planDueAt} < ${now.toISOString()}::timestamptz)`;
-const dayStart = (day: string, plus = 0) => sql`((${day}::date + ${plus})::timestamp AT TIME ZONE ${ORG_TIME_ZONE})`;
 
 function listConditions(p: Principal, q: Omit<WarningListQuery, 'page' | 'pageSize' | 'sort'>, now: Date): SQL | undefined {
   const states = many(q.state);
@@ -47,7 +46,7 @@ function listConditions(p: Principal, q: Omit<WarningListQuery, 'page' | 'pageSi
     kinds ? inArray(warnings.kind, kinds) : undefined,
     q.planOverdue ? owedLate(now) : q.planOverdue === false ? sql`NOT ${owedLate(now)}` : undefined,
     q.raisedFrom ? sql`${warnings.raisedAt} >= ${dayStart(q.raisedFrom)}` : undefined,
-    q.raisedTo ? sql`${warnings.raisedAt} < ${dayStart(q.raisedTo, 1)}` : undefined,
+    q.raisedTo ? sql`${warnings.raisedAt} < ${dayStart(addDays(q.raisedTo, 1))}` : undefined,
   );
 }
 
