@@ -16,3 +16,5 @@ export * from './calendars.js';
 export * from './sla.js';
 export * from './indicators.js';
 export * from './warnings.js';
+export * from './indicator-periods.js';
+export * from './indicator-breakdown.js';

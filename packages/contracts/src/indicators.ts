@@ -178,6 +178,8 @@ export const Indicator = z.object({
   active: z.boolean(),
   /** custom indicators: the version to send with a change; null for built-ins */
   version: z.number().int().nullable(),
+  /** 13+N: the department that owns the province-level number (归口部门); null: each org unit owns its own */
+  ownerDepartmentId: z.uuid().nullable().optional(),
 });
 export type Indicator = z.infer<typeof Indicator>;
 
@@ -258,23 +260,38 @@ export const IndicatorSettingsView = z.object({
 export type IndicatorSettingsView = z.infer<typeof IndicatorSettingsView>;
 
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is YYYY-MM-DD');
-export const IndicatorValueQuery = z.strictObject({
+/**
+ * Dashboard filters that narrow a ticket figure to one request type, one channel, one category
+ * (with its subtree). They add to what the indicator itself counts: the complaint rate filtered to
+ * the hotline is hotline complaints over hotline tickets; filtering a complaints-only figure to
+ * 咨询 leaves nothing. External figures are not narrowed (the answer says sliced: false).
+ */
+export const IndicatorSliceQuery = z.strictObject({
+  type: RequestType.optional(),
+  channel: Channel.optional(),
+  category: z.uuid().optional(),
+});
+export type IndicatorSlice = { type?: RequestType | undefined; channel?: Channel | undefined; category?: string | undefined };
+
+export const IndicatorValueQuery = IndicatorSliceQuery.extend({
   /** defaults to the caller's own top org unit */
   orgUnit: z.uuid().optional(),
   /** first and last day, inclusive, in the organisation's time zone (Asia/Shanghai) */
   from: IsoDate,
   to: IsoDate,
+  /** also the previous period (环比) and the same period a year earlier (同比) */
+  compare: QueryBool.optional(),
 });
 
 /** The tickets behind a figure: those counted in its numerator or its denominator. */
-export const IndicatorTicketsQuery = IndicatorValueQuery.extend({
+export const IndicatorTicketsQuery = IndicatorValueQuery.omit({ compare: true }).extend({
   part: z.enum(['numerator', 'denominator']).default('numerator'),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
 
 /** A trend: the figure per day, ISO week (Monday first) or month over a period. */
-export const IndicatorSeriesQuery = IndicatorValueQuery.extend({ grain: z.enum(['day', 'week', 'month']).default('day') });
+export const IndicatorSeriesQuery = IndicatorValueQuery.omit({ compare: true }).extend({ grain: z.enum(['day', 'week', 'month']).default('day') });
 export const INDICATOR_LIMITS = {
   seriesPointsMax: 400,
   /** values in one push (POST /indicators/{key}/values) */
@@ -307,6 +324,10 @@ export const IndicatorSeries = z.object({
 });
 export type IndicatorSeries = z.infer<typeof IndicatorSeries>;
 
+/** A figure for another period, to compare with. */
+export const PeriodFigure = z.object({ from: z.string(), to: z.string(), value: z.number().nullable(), numerator: z.number().nullable(), denominator: z.number().nullable() });
+export type PeriodFigure = z.infer<typeof PeriodFigure>;
+
 export const IndicatorValue = z.object({
   key: z.string(),
   orgUnitId: z.uuid(),
@@ -321,6 +342,10 @@ export const IndicatorValue = z.object({
   thresholds: IndicatorThresholds.optional(),
   /** the value's colour against those thresholds; null without a value or without thresholds */
   level: IndicatorLevel.nullable().optional(),
+  /** whether the type / channel / category filters narrowed the figure (false for external figures, which have no such cut) */
+  sliced: z.boolean().optional(),
+  /** with compare=true: the previous period (环比) and the same period a year earlier (同比); see comparisonPeriods */
+  comparisons: z.object({ previous: PeriodFigure, lastYear: PeriodFigure }).optional(),
 });
 export type IndicatorValue = z.infer<typeof IndicatorValue>;
 

@@ -1,8 +1,9 @@
 import { sql } from 'drizzle-orm';
-import { INDICATOR_LIMITS, OPEN_STATES, type Indicator, type IndicatorSeries, type IndicatorValue, type MeasureFilter } from '@qloop/contracts';
+import { INDICATOR_LIMITS, OPEN_STATES, type Indicator, type IndicatorSeries, type IndicatorSlice, type IndicatorValue, type MeasureFilter } from '@qloop/contracts';
 import { badRequest } from '../../lib/errors.js';
 import { orgSubtreeCondition } from '../../lib/scope.js';
-import { filterConditions, inList } from './measure-filter-sql.js';
+import { inList, isSliced, sliceConditions } from './measure-filter-sql.js';
+import { rollupSums, rollupTotal } from './rollup-sums.js';
 import { rowsOf, type Db } from '../../db/client.js';
 import { formulaValue, monthsOf, periodCustomerBase } from './indicator-value.js';
 import { bucketStart, periodBuckets, type Grain } from './period-buckets.js';
@@ -10,23 +11,10 @@ import { ORG_TIME_ZONE } from './ticket-facts.js';
 import { externalFigure, externalFrom } from './external-values.js';
 import { externalSums, externalSumsByBucket } from './external-values.repo.js';
 
-/** Sum of a measure over the rollups of an org subtree and a period of days, narrowed by the filter. */
-async function sumMeasure(db: Db, f: MeasureFilter, orgUnitId: string, from: string, to: string): Promise<number> {
-  // the measure name comes from the contract's enum, never from the caller's text
-  const [row] = rowsOf<{ n: string | number | null }>(
-    await db.execute(sql`SELECT coalesce(sum(r.${sql.raw(f.measure)}), 0) AS n FROM ticket_rollups r WHERE ${filterConditions('r', f, orgUnitId, from, to)}`),
-  );
-  return Number(row?.n ?? 0);
-}
-
-/** The same sums per day, ISO week or month (keyed by the bucket's first day). */
-async function sumMeasureByBucket(db: Db, f: MeasureFilter, orgUnitId: string, from: string, to: string, grain: Grain): Promise<Map<string, number>> {
-  const rows = rowsOf<{ b: string; n: string | number }>(
-    await db.execute(sql`
-      SELECT to_char(date_trunc(${grain}, r.day), 'YYYY-MM-DD') AS b, sum(r.${sql.raw(f.measure)}) AS n
-      FROM ticket_rollups r WHERE ${filterConditions('r', f, orgUnitId, from, to)} GROUP BY 1`),
-  );
-  return new Map(rows.map((r) => [r.b, Number(r.n)]));
+/** The sums of a measure per day, ISO week or month (keyed by the bucket's first day). */
+async function sumMeasureByBucket(db: Db, f: MeasureFilter, orgUnitId: string, from: string, to: string, grain: Grain, slice: IndicatorSlice): Promise<Map<string, number>> {
+  const rows = await rollupSums(db, f, { orgUnitId, from, to, slice, bucket: grain });
+  return new Map(rows.map((r) => [r.keys.bucket!, r.n]));
 }
 
 async function customerBase(db: Db, orgUnitId: string, from: string, to: string): Promise<number | null> {
@@ -46,8 +34,8 @@ async function baseByMonth(db: Db, orgUnitId: string, months: readonly string[])
 }
 
 /** Open at the end of `to` (taken by then, not closed by then, neither cancelled nor merged); overdue: past a running deadline now. */
-async function liveCount(db: Db, what: 'backlog' | 'overdue_backlog', orgUnitId: string, to: string): Promise<number> {
-  const scope = orgSubtreeCondition(orgUnitId, sql`t.org_unit_id`);
+async function liveCount(db: Db, what: 'backlog' | 'overdue_backlog', orgUnitId: string, to: string, slice: IndicatorSlice): Promise<number> {
+  const scope = sql.join([orgSubtreeCondition(orgUnitId, sql`t.org_unit_id`), ...sliceConditions('t', slice)], sql` AND `);
   const end = sql`((${to}::date + 1)::timestamp AT TIME ZONE ${ORG_TIME_ZONE})`;
   const q =
     what === 'backlog'
@@ -59,24 +47,26 @@ async function liveCount(db: Db, what: 'backlog' | 'overdue_backlog', orgUnitId:
 }
 
 /** An indicator's value for an org subtree and a period of days (inclusive, organisation time zone). */
-export async function computeIndicator(db: Db, ind: Indicator, opts: { orgUnitId: string; from: string; to: string }): Promise<IndicatorValue> {
+export async function computeIndicator(db: Db, ind: Indicator, opts: { orgUnitId: string; from: string; to: string; slice?: IndicatorSlice }): Promise<IndicatorValue> {
   const { orgUnitId, from, to } = opts;
+  const slice = opts.slice ?? {};
+  const sumMeasure = (m: MeasureFilter) => rollupTotal(db, m, { orgUnitId, from, to, slice });
   const f = ind.formula;
   let inputs: { numerator: number | null; denominator: number | null } = { numerator: null, denominator: null };
   if (f.kind === 'ratio') {
-    const [numerator, denominator] = await Promise.all([sumMeasure(db, f.numerator, orgUnitId, from, to), sumMeasure(db, f.denominator, orgUnitId, from, to)]);
+    const [numerator, denominator] = await Promise.all([sumMeasure(f.numerator), sumMeasure(f.denominator)]);
     inputs = { numerator, denominator };
   } else if (f.kind === 'per_customers') {
-    const [numerator, denominator] = await Promise.all([sumMeasure(db, f.numerator, orgUnitId, from, to), customerBase(db, orgUnitId, from, to)]);
+    const [numerator, denominator] = await Promise.all([sumMeasure(f.numerator), customerBase(db, orgUnitId, from, to)]);
     inputs = { numerator, denominator };
   } else if (f.kind === 'count') {
-    inputs = { numerator: await sumMeasure(db, f.numerator, orgUnitId, from, to), denominator: null };
+    inputs = { numerator: await sumMeasure(f.numerator), denominator: null };
   } else if (f.kind === 'live') {
-    inputs = { numerator: await liveCount(db, f.what, orgUnitId, to), denominator: null };
+    inputs = { numerator: await liveCount(db, f.what, orgUnitId, to, slice), denominator: null };
   } else if (f.kind === 'external') {
-    return { key: ind.key, orgUnitId, from, to, ...externalFigure(await externalSums(db, ind.key, orgUnitId, externalFrom(f, from), to), f.scale) };
+    return { key: ind.key, orgUnitId, from, to, sliced: false, ...externalFigure(await externalSums(db, ind.key, orgUnitId, externalFrom(f, from), to), f.scale) };
   }
-  return { key: ind.key, orgUnitId, from, to, ...formulaValue(f, inputs) };
+  return { key: ind.key, orgUnitId, from, to, sliced: isSliced(slice) && f.kind !== 'survey', ...formulaValue(f, inputs) };
 }
 
 /**
@@ -85,8 +75,9 @@ export async function computeIndicator(db: Db, ind: Indicator, opts: { orgUnitId
  * surveys have no trend yet: that needs daily snapshots, which are not kept. A monthly external
  * figure trends by month whatever grain is asked (the answer says which).
  */
-export async function computeSeries(db: Db, ind: Indicator, opts: { orgUnitId: string; from: string; to: string; grain: Grain }): Promise<IndicatorSeries> {
+export async function computeSeries(db: Db, ind: Indicator, opts: { orgUnitId: string; from: string; to: string; grain: Grain; slice?: IndicatorSlice }): Promise<IndicatorSeries> {
   const { orgUnitId, from, to } = opts;
+  const slice = opts.slice ?? {};
   const f = ind.formula;
   const grain: Grain = f.kind === 'external' && f.grain === 'month' ? 'month' : opts.grain;
   const buckets = periodBuckets(from, to, grain);
@@ -98,8 +89,8 @@ export async function computeSeries(db: Db, ind: Indicator, opts: { orgUnitId: s
     const sums = await externalSumsByBucket(db, ind.key, orgUnitId, externalFrom(f, from), to, grain);
     return { key: ind.key, orgUnitId, grain, points: buckets.map((b) => ({ ...b, ...externalFigure(sums.get(bucketStart(b.from, grain)), f.scale) })) };
   }
-  const nums = await sumMeasureByBucket(db, f.numerator, orgUnitId, from, to, grain);
-  const dens = f.kind === 'ratio' ? await sumMeasureByBucket(db, f.denominator, orgUnitId, from, to, grain) : null;
+  const nums = await sumMeasureByBucket(db, f.numerator, orgUnitId, from, to, grain, slice);
+  const dens = f.kind === 'ratio' ? await sumMeasureByBucket(db, f.denominator, orgUnitId, from, to, grain, slice) : null;
   const bases = f.kind === 'per_customers' ? await baseByMonth(db, orgUnitId, monthsOf(from, to)) : null;
   const points = buckets.map((b) => {
     const key = bucketStart(b.from, grain);

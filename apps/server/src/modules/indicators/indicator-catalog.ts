@@ -1,6 +1,7 @@
 import type { EffectiveIndicatorSettings, Indicator, IndicatorThresholds } from '@qloop/contracts';
 import type { Db } from '../../db/client.js';
 import { BUILT_IN_INDICATORS } from './built-in-indicators.js';
+import { loadIndicatorOwners } from './indicator-owners.js';
 import {
   findCustomIndicator,
   listCustomIndicators,
@@ -20,7 +21,8 @@ export type IndicatorSettings = { target: number | null; thresholds: IndicatorTh
 
 /** Every indicator of the library, built-ins first; inactive custom ones included (`active` says). */
 export async function loadIndicators(db: Db): Promise<Indicator[]> {
-  return [...BUILT_IN_INDICATORS, ...(await listCustomIndicators(db)).map(toIndicator)];
+  const [custom, owners] = await Promise.all([listCustomIndicators(db), loadIndicatorOwners(db)]);
+  return [...BUILT_IN_INDICATORS, ...custom.map(toIndicator)].map((i) => ({ ...i, ownerDepartmentId: owners.get(i.key) ?? null }));
 }
 
 /** One indicator by key (active or not), or null. */

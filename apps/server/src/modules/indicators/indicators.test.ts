@@ -97,7 +97,7 @@ describe('complaint indicators from the rollups', () => {
   it('escalation rate: 东州 1 of 4, 西州 1 of 1 on the 23rd (its second complaint is the 24th in Beijing); the province pools them, 2 of 5', async () => {
     // with the unit's effective target and thresholds (the built-in defaults here) and the colour they give
     expect(await value(qm, 'escalation_rate', { orgUnit: org['JN-DZ']!, ...day23 })).toEqual({
-      value: 25, numerator: 1, denominator: 4, key: 'escalation_rate', orgUnitId: org['JN-DZ'], ...day23,
+      value: 25, numerator: 1, denominator: 4, key: 'escalation_rate', orgUnitId: org['JN-DZ'], ...day23, sliced: false,
       target: 5, thresholds: { yellow: 5, orange: 8, red: 10 }, level: 'red',
     });
     expect(await value(qm, 'escalation_rate', { orgUnit: org['JN-XZ']!, ...day23 })).toMatchObject({ value: 100, numerator: 1, denominator: 1 });

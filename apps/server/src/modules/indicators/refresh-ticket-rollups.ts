@@ -63,22 +63,31 @@ async function dependants(db: Db, ids: readonly string[]): Promise<string[]> {
 
 const measureCols = sql.raw(TICKET_MEASURES.join(', '));
 
-/** Adds `delta` (per rollup key) to the rollup rows, creating them as needed. */
-async function applyDelta(tx: Db, delta: readonly Contribution[]) {
+/** The same contributions summed per month (the day of each is its month's first day). */
+export const byMonth = (cs: readonly Contribution[]): Contribution[] => [...sumContributions(cs.map((c) => ({ ...c, day: `${c.day.slice(0, 7)}-01` }))).values()];
+
+/** Adds `delta` (per rollup key) to the rows of a rollup table, creating them as needed. */
+async function addToTable(tx: Db, table: 'ticket_rollups' | 'ticket_rollups_month', delta: readonly Contribution[]) {
   const data = delta.map((c) => ({
     day: c.day, org_unit_id: c.orgUnitId, type: c.type, channel: c.channel, category_id: c.categoryId,
     ...Object.fromEntries(TICKET_MEASURES.map((m) => [m, c.measures[m] ?? 0])),
   }));
   const cols = TICKET_MEASURES.map((m) => `${m} bigint`).join(', ');
-  const sets = TICKET_MEASURES.map((m) => `${m} = ticket_rollups.${m} + excluded.${m}`).join(', ');
+  const sets = TICKET_MEASURES.map((m) => `${m} = ${table}.${m} + excluded.${m}`).join(', ');
   for (let i = 0; i < data.length; i += 1000) {
     await tx.execute(sql`
-      INSERT INTO ticket_rollups (day, org_unit_id, type, channel, category_id, ${measureCols})
+      INSERT INTO ${sql.raw(table)} (day, org_unit_id, type, channel, category_id, ${measureCols})
       SELECT day, org_unit_id, type, channel, category_id, ${measureCols}
       FROM jsonb_to_recordset(${JSON.stringify(data.slice(i, i + 1000))}::jsonb)
         AS v(day date, org_unit_id uuid, type text, channel text, category_id uuid, ${sql.raw(cols)})
       ON CONFLICT (day, org_unit_id, type, channel, category_id) DO UPDATE SET ${sql.raw(sets)}`);
   }
+}
+
+/** Applies a delta to the day rollups and, summed per month, to the month rollups (same transaction). */
+async function applyDelta(tx: Db, delta: readonly Contribution[]) {
+  await addToTable(tx, 'ticket_rollups', delta);
+  await addToTable(tx, 'ticket_rollups_month', byMonth(delta));
 }
 
 /** New minus old, by rollup key; keys whose every measure nets to zero are left out. */

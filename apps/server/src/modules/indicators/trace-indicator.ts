@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { Indicator, MeasureFilter } from '@qloop/contracts';
+import type { Indicator, IndicatorSlice, MeasureFilter } from '@qloop/contracts';
 import { rowsOf, type Db } from '../../db/client.js';
 import { badRequest } from '../../lib/errors.js';
 import { filterConditions } from './measure-filter-sql.js';
@@ -24,13 +24,13 @@ function filterOf(ind: Indicator, part: 'numerator' | 'denominator'): MeasureFil
 export async function traceIndicator(
   db: Db,
   ind: Indicator,
-  opts: { orgUnitId: string; from: string; to: string; part: 'numerator' | 'denominator'; page: number; pageSize: number },
+  opts: { orgUnitId: string; from: string; to: string; part: 'numerator' | 'denominator'; page: number; pageSize: number; slice?: IndicatorSlice },
 ): Promise<{ ticketIds: string[]; total: number }> {
   const f = filterOf(ind, opts.part);
   const rows = rowsOf<{ ticket_id: string; total: number }>(
     await db.execute(sql`
       SELECT c.ticket_id, count(*) OVER ()::int AS total FROM ticket_rollup_contributions c
-      WHERE ${filterConditions('c', f, opts.orgUnitId, opts.from, opts.to)} AND coalesce((c.measures->>${f.measure})::numeric, 0) <> 0
+      WHERE ${filterConditions('c', f, opts.orgUnitId, opts.from, opts.to, opts.slice ?? {})} AND coalesce((c.measures->>${f.measure})::numeric, 0) <> 0
       ORDER BY c.day DESC, c.ticket_id
       LIMIT ${opts.pageSize} OFFSET ${(opts.page - 1) * opts.pageSize}`),
   );

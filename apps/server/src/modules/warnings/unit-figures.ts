@@ -3,7 +3,8 @@ import type { Indicator, MeasureFilter } from '@qloop/contracts';
 import { rowsOf, type Db } from '../../db/client.js';
 import { computeIndicator } from '../indicators/compute-indicator.js';
 import { formulaValue, monthsOf, periodCustomerBase, type FormulaResult } from '../indicators/indicator-value.js';
-import { filterConditions, inList } from '../indicators/measure-filter-sql.js';
+import { inList } from '../indicators/measure-filter-sql.js';
+import { rollupSums } from '../indicators/rollup-sums.js';
 import type { DirectoryUnit, OrgDirectory } from './org-directory.js';
 
 /**
@@ -12,12 +13,8 @@ import type { DirectoryUnit, OrgDirectory } from './org-directory.js';
  * hundreds of units thus costs one query per measure, not one per unit.
  */
 async function subtreeSums(db: Db, dir: OrgDirectory, f: MeasureFilter, rootId: string, from: string, to: string): Promise<Map<string, number>> {
-  const rows = rowsOf<{ org_unit_id: string; n: string | number }>(
-    await db.execute(sql`
-      SELECT r.org_unit_id, sum(r.${sql.raw(f.measure)}) AS n FROM ticket_rollups r
-      WHERE ${filterConditions('r', f, rootId, from, to)} GROUP BY r.org_unit_id`),
-  );
-  return rollUp(dir, rows.map((r) => [r.org_unit_id, Number(r.n)]));
+  const rows = await rollupSums(db, f, { orgUnitId: rootId, from, to, groupBy: ['org_unit_id'] });
+  return rollUp(dir, rows.map((r) => [r.keys.org_unit_id!, r.n]));
 }
 
 function rollUp(dir: OrgDirectory, own: Iterable<[string, number]>): Map<string, number> {
