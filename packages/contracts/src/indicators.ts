@@ -45,6 +45,37 @@ export const TICKET_MEASURES = [
 export const TicketMeasure = z.enum(TICKET_MEASURES);
 export type TicketMeasure = z.infer<typeof TicketMeasure>;
 
+/**
+ * Duration distributions for the p90 indicators (frt_p90, handle_p90): a fixed histogram of
+ * business minutes kept in the rollups beside the sums — a sketch, not exact. Bucket i holds
+ * durations in [edge i, edge i+1); the last is open-ended (30 working days and more). A percentile
+ * is interpolated linearly inside its bucket, so it is off by less than that bucket's width (5
+ * minutes below an hour, 30–60 minutes below a working day, then 8–48 hours). Exact percentiles
+ * would sort a year's per-ticket rows per request; this reads the same rollup rows as every
+ * other figure.
+ */
+export const DURATION_BUCKET_EDGES = [
+  0, 1, 2, 5, 10, 15, 20, 30, 45, 60, 90, 120, 180, 240, 300, 360, 480, 600, 720, 960, 1200, 1440, 1920, 2400, 2880, 3840, 4800, 5760, 7200, 8640, 11520, 14400,
+] as const;
+export const DURATION_HISTOGRAMS = ['frt', 'handle'] as const;
+export type DurationHistogram = (typeof DURATION_HISTOGRAMS)[number];
+/** The rollup column of a histogram's bucket: frt_h00 … handle_h31. */
+export type HistogramColumn = `${DurationHistogram}_h${string}`;
+export const histogramColumn = (h: DurationHistogram, bucket: number): HistogramColumn => `${h}_h${String(bucket).padStart(2, '0')}`;
+/** What a rollup row sums: a measure or a histogram bucket. */
+export type RollupMeasure = TicketMeasure | HistogramColumn;
+/** Every column the rollups sum: the measures and the histogram buckets. */
+export const ROLLUP_COLUMNS: readonly RollupMeasure[] = [
+  ...TICKET_MEASURES,
+  ...DURATION_HISTOGRAMS.flatMap((h) => DURATION_BUCKET_EDGES.map((_, i) => histogramColumn(h, i))),
+];
+/** The bucket a duration falls in. */
+export function durationBucket(minutes: number): number {
+  let i = 0;
+  while (i + 1 < DURATION_BUCKET_EDGES.length && minutes >= DURATION_BUCKET_EDGES[i + 1]!) i++;
+  return i;
+}
+
 /** A set of tickets to count: a measure, optionally narrowed to request types, channels or categories (with their subtrees). */
 export const MeasureFilter = z.strictObject({
   measure: TicketMeasure,
@@ -75,6 +106,19 @@ export const ExternalFormula = z.strictObject({ kind: z.literal('external'), gra
 export type ExternalFormula = z.infer<typeof ExternalFormula>;
 
 /**
+ * A percentile of a duration (first response or handling, business minutes) over the tickets it was
+ * measured on, narrowed like a measure; from the rollups' histogram (see DURATION_BUCKET_EDGES).
+ * The answer's denominator is how many tickets were measured.
+ */
+export const PercentileFormula = z.strictObject({
+  kind: z.literal('percentile'),
+  duration: z.enum(DURATION_HISTOGRAMS),
+  quantile: z.number().min(0.5).max(0.99),
+  filter: MeasureFilter.omit({ measure: true }).optional(),
+});
+export type PercentileFormula = z.infer<typeof PercentileFormula>;
+
+/**
  * How the value is computed.
  * - ratio: numerator ÷ denominator × scale (scale 100 for %); a zero denominator is no data;
  * - per_customers: numerator ÷ customer base × scale (万客户: 10,000; 百万用户: 1,000,000); the base is
@@ -82,7 +126,8 @@ export type ExternalFormula = z.infer<typeof ExternalFormula>;
  * - count: the numerator alone;
  * - live: counted from open tickets at the period's end (backlog, overdue backlog);
  * - survey: from satisfaction answers (issue 6; no data until surveys exist);
- * - external: values supplied from outside (see ExternalFormula).
+ * - external: values supplied from outside (see ExternalFormula);
+ * - percentile: a duration percentile from the rollups' histogram (see PercentileFormula).
  */
 export const IndicatorFormula = z.discriminatedUnion('kind', [
   RatioFormula,
@@ -91,6 +136,7 @@ export const IndicatorFormula = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('live'), what: z.enum(['backlog', 'overdue_backlog']) }),
   z.strictObject({ kind: z.literal('survey'), what: z.enum(['csat', 'nps', 'sat_index']) }),
   ExternalFormula,
+  PercentileFormula,
 ]);
 export type IndicatorFormula = z.infer<typeof IndicatorFormula>;
 export type FormulaKind = IndicatorFormula['kind'];

@@ -4,6 +4,19 @@
 -- year. The same rows summed per month (`day` = the month's first day, same keys and measures) are
 -- read for the whole months of a period; the day rows only for the partial months at its ends. The
 -- refresher applies every delta to both tables in the same transaction, so they never disagree.
+--
+-- Duration histograms for the p90 indicators (frt_p90, handle_p90): one column per bucket of
+-- DURATION_BUCKET_EDGES (contracts/indicators.ts), frt_h00 … frt_h31 and handle_h00 … handle_h31,
+-- summed like every measure. The tickets that already have a duration are marked dirty at the end:
+-- the refresher recomputes their contributions, and the difference (their histogram counts) lands
+-- in both tables.
+DO $$
+BEGIN
+  FOR i IN 0..31 LOOP
+    EXECUTE format('ALTER TABLE ticket_rollups ADD COLUMN frt_h%1$s bigint NOT NULL DEFAULT 0, ADD COLUMN handle_h%1$s bigint NOT NULL DEFAULT 0', lpad(i::text, 2, '0'));
+  END LOOP;
+END $$;
+
 CREATE TABLE ticket_rollups_month (LIKE ticket_rollups INCLUDING DEFAULTS);
 ALTER TABLE ticket_rollups_month ADD PRIMARY KEY (day, org_unit_id, type, channel, category_id);
 ALTER TABLE ticket_rollups_month ADD FOREIGN KEY (org_unit_id) REFERENCES org_units(id);
@@ -11,11 +24,16 @@ ALTER TABLE ticket_rollups_month ADD FOREIGN KEY (category_id) REFERENCES catego
 ALTER TABLE ticket_rollups_month ADD CONSTRAINT ticket_rollups_month_first_day CHECK (extract(day FROM day) = 1);
 CREATE INDEX ticket_rollups_month_org_day_idx ON ticket_rollups_month (org_unit_id, day);
 
-INSERT INTO ticket_rollups_month
+INSERT INTO ticket_rollups_month (day, org_unit_id, type, channel, category_id, accepted, escalated, appeals, repeat, fr_target, fr_met, frt_sum, frt_n,
+  closed, closed_resolved, closed_on_time, followed_up, reopened, fcr, handle_sum, handle_n)
 SELECT date_trunc('month', day)::date, org_unit_id, type, channel, category_id,
        sum(accepted), sum(escalated), sum(appeals), sum(repeat), sum(fr_target), sum(fr_met), sum(frt_sum), sum(frt_n),
        sum(closed), sum(closed_resolved), sum(closed_on_time), sum(followed_up), sum(reopened), sum(fcr), sum(handle_sum), sum(handle_n)
 FROM ticket_rollups GROUP BY 1, 2, 3, 4, 5;
+
+INSERT INTO ticket_rollup_dirty (ticket_id)
+SELECT DISTINCT ticket_id FROM ticket_rollup_contributions WHERE measures ? 'frt_n' OR measures ? 'handle_n'
+ON CONFLICT DO NOTHING;
 
 -- 13+N (归口管理): the department that owns an indicator's province-level number. Without one, each
 -- org unit owns its own figure.

@@ -17,17 +17,17 @@ describe('breakdown cells', () => {
   it('sums raw rows into (by, then) cells and drops rows outside', () => {
     const cells = sumIntoCells(
       [
-        { keys: { org_unit_id: 's1', channel: 'hotline' }, n: 2 },
-        { keys: { org_unit_id: 's2', channel: 'hotline' }, n: 3 },
-        { keys: { org_unit_id: 's3', channel: 'web' }, n: 4 },
-        { keys: { org_unit_id: 'x', channel: 'web' }, n: 100 },
+        { keys: { org_unit_id: 's1', channel: 'hotline' }, sums: [2, 1] },
+        { keys: { org_unit_id: 's2', channel: 'hotline' }, sums: [3, 0] },
+        { keys: { org_unit_id: 's3', channel: 'web' }, sums: [4, 2] },
+        { keys: { org_unit_id: 'x', channel: 'web' }, sums: [100, 100] },
       ],
       (k) => ({ s1: 'b1', s2: 'b1', s3: 'b2' })[k.org_unit_id as 's1'] ?? null,
       (k) => k.channel!,
     );
     expect([...cells.values()]).toEqual([
-      { by: 'b1', then: 'hotline', n: 5 },
-      { by: 'b2', then: 'web', n: 4 },
+      { by: 'b1', then: 'hotline', sums: [5, 1] },
+      { by: 'b2', then: 'web', sums: [4, 2] },
     ]);
   });
   it('ranks in the direction of better, ties sharing a rank, no value last', () => {

@@ -5,23 +5,24 @@ import type { IndicatorDirection } from '@qloop/contracts';
  * and the ranking of a league table.
  */
 
-/** A raw grouped sum: the rollup key columns asked for, and the sum. */
-export type RawSum = { keys: Partial<Record<string, string>>; n: number };
+/** A raw grouped row: the rollup key columns asked for, and its sums (one per column summed). */
+export type RawSum = { keys: Partial<Record<string, string>>; sums: readonly number[] };
 /** Maps a raw row onto a dimension's key (an org unit onto the child unit it lies under…); null drops the row. */
 export type KeyOf = (keys: Partial<Record<string, string>>) => string | null;
+export type Cell = { by: string; then?: string; sums: number[] };
 
 export const cellKey = (by: string, then?: string) => (then === undefined ? by : `${by}\u0000${then}`);
 
-/** Sums raw rows into cells keyed by (by, then). */
-export function sumIntoCells(rows: readonly RawSum[], byOf: KeyOf, thenOf: KeyOf | null): Map<string, { by: string; then?: string; n: number }> {
-  const out = new Map<string, { by: string; then?: string; n: number }>();
+/** Sums raw rows into cells keyed by (by, then), column by column. */
+export function sumIntoCells(rows: readonly RawSum[], byOf: KeyOf, thenOf: KeyOf | null): Map<string, Cell> {
+  const out = new Map<string, Cell>();
   for (const r of rows) {
     const by = byOf(r.keys);
     const then = thenOf ? thenOf(r.keys) : undefined;
     if (by === null || then === null) continue;
     const k = cellKey(by, then);
-    const cell = out.get(k) ?? out.set(k, then === undefined ? { by, n: 0 } : { by, then, n: 0 }).get(k)!;
-    cell.n += r.n;
+    const cell = out.get(k) ?? out.set(k, { by, ...(then === undefined ? {} : { then }), sums: r.sums.map(() => 0) }).get(k)!;
+    r.sums.forEach((v, i) => { cell.sums[i] = (cell.sums[i] ?? 0) + v; });
   }
   return out;
 }

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
-  indicatorLevel, type BreakdownCell, type BreakdownDimension, type Indicator, type IndicatorBreakdown, type IndicatorSlice, type MeasureFilter,
+  DURATION_BUCKET_EDGES, histogramColumn, indicatorLevel,
+  type BreakdownCell, type BreakdownDimension, type Indicator, type IndicatorBreakdown, type IndicatorSlice, type RollupMeasure,
 } from '@qloop/contracts';
 import { rowsOf, type Db } from '../../db/client.js';
 import { badRequest } from '../../lib/errors.js';
@@ -8,9 +9,9 @@ import { EXPORT_LABELS } from '../tickets/export-labels.js';
 import { categoryAtLevel, childUnder, rankRows, sumIntoCells, type KeyOf } from './breakdown-cells.js';
 import { computeIndicator } from './compute-indicator.js';
 import { loadSettingsResolver } from './indicator-catalog.js';
-import { formulaValue, monthsOf, periodCustomerBase } from './indicator-value.js';
+import { formulaValue, monthsOf, percentileFigure, periodCustomerBase } from './indicator-value.js';
 import { inList } from './measure-filter-sql.js';
-import { rollupSums, type RollupColumn } from './rollup-sums.js';
+import { rollupColumnSums, type RollupColumn, type RowFilter } from './rollup-sums.js';
 
 type Unit = { id: string; path: string[] };
 type Named = { id: string; path: string[]; name: string; name_en: string | null; active?: boolean; parent_id?: string | null };
@@ -56,7 +57,7 @@ async function basesByChild(db: Db, unit: Unit, units: Map<string, Named>, from:
 export async function computeBreakdown(db: Db, ind: Indicator, o: BreakdownOpts): Promise<Omit<IndicatorBreakdown, 'owner' | 'labels'> & { labels: IndicatorBreakdown['labels'] }> {
   const f = ind.formula;
   if (f.kind === 'survey') throw badRequest('survey figures have no answers to break down yet');
-  const ticketFormula = f.kind === 'ratio' || f.kind === 'count' || f.kind === 'per_customers';
+  const ticketFormula = f.kind === 'ratio' || f.kind === 'count' || f.kind === 'per_customers' || f.kind === 'percentile';
   if (!ticketFormula && (o.by !== 'unit' || o.then)) throw badRequest('this figure is not counted from ticket rollups: it can be broken down by org unit only', [{ path: 'querystring.by', message: 'use by=unit' }]);
   const [units, categories, settingsOf, total] = await Promise.all([
     loadUnits(db), loadCategories(db), loadSettingsResolver(db, ind), computeIndicator(db, ind, { orgUnitId: o.unit.id, from: o.from, to: o.to, slice: o.slice }),
@@ -75,11 +76,15 @@ export async function computeBreakdown(db: Db, ind: Indicator, o: BreakdownOpts)
 
   let cells: BreakdownCell[];
   if (ticketFormula) {
-    const sums = (m: MeasureFilter) => rollupSums(db, m, { orgUnitId: o.unit.id, from: o.from, to: o.to, slice: o.slice, groupBy: dims.map((d) => COLUMN[d]) });
-    const [nums, dens] = await Promise.all([sums(f.numerator), f.kind === 'ratio' ? sums(f.denominator) : null]);
+    const grouped = (filter: RowFilter, columns: readonly RollupMeasure[]) =>
+      rollupColumnSums(db, filter, columns, { orgUnitId: o.unit.id, from: o.from, to: o.to, slice: o.slice, groupBy: dims.map((d) => COLUMN[d]) });
     const thenOf = o.then ? keyOf(o.then) : null;
-    const numCells = sumIntoCells(nums, keyOf(o.by), thenOf);
-    const denCells = dens ? sumIntoCells(dens, keyOf(o.by), thenOf) : null;
+    const cellsOf = async (filter: RowFilter, columns: readonly RollupMeasure[]) => sumIntoCells(await grouped(filter, columns), keyOf(o.by), thenOf);
+    // a percentile sums its histogram per cell; the other formulas a numerator (and a denominator)
+    const [numCells, denCells] = await Promise.all([
+      f.kind === 'percentile' ? cellsOf(f.filter ?? {}, DURATION_BUCKET_EDGES.map((_, i) => histogramColumn(f.duration, i))) : cellsOf(f.numerator, [f.numerator.measure]),
+      f.kind === 'ratio' ? cellsOf(f.denominator, [f.denominator.measure]) : null,
+    ]);
     const base = f.kind === 'per_customers' ? await basesByChild(db, o.unit, units, o.from, o.to) : null;
     const keys = new Map([...numCells, ...(denCells ?? [])].map(([k, c]) => [k, { by: c.by, ...(c.then === undefined ? {} : { then: c.then }) }]));
     // a league table lists every active child unit, with or without data
@@ -87,9 +92,13 @@ export async function computeBreakdown(db: Db, ind: Indicator, o: BreakdownOpts)
       for (const u of units.values()) if (u.parent_id === o.unit.id && u.active && !keys.has(u.id)) keys.set(u.id, { by: u.id });
     }
     cells = [...keys].map(([k, c]) => {
-      const numerator = numCells.get(k)?.n ?? 0;
-      const denominator = denCells ? (denCells.get(k)?.n ?? 0) : base ? base(unitOfCell(c)) : null;
-      const v = formulaValue(f, { numerator, denominator });
+      const v =
+        f.kind === 'percentile'
+          ? percentileFigure(f, numCells.get(k)?.sums ?? [])
+          : formulaValue(f, {
+              numerator: numCells.get(k)?.sums[0] ?? 0,
+              denominator: denCells ? (denCells.get(k)?.sums[0] ?? 0) : base ? base(unitOfCell(c)) : null,
+            });
       return { ...c, ...v, level: ownLevel(unitOfCell(c))(v.value) };
     });
   } else {

@@ -1,15 +1,18 @@
 import { sql } from 'drizzle-orm';
-import { INDICATOR_LIMITS, OPEN_STATES, type Indicator, type IndicatorSeries, type IndicatorSlice, type IndicatorValue, type MeasureFilter } from '@qloop/contracts';
+import { DURATION_BUCKET_EDGES, histogramColumn, INDICATOR_LIMITS, OPEN_STATES, type PercentileFormula, type Indicator, type IndicatorSeries, type IndicatorSlice, type IndicatorValue, type MeasureFilter } from '@qloop/contracts';
 import { badRequest } from '../../lib/errors.js';
 import { orgSubtreeCondition } from '../../lib/scope.js';
 import { inList, isSliced, sliceConditions } from './measure-filter-sql.js';
-import { rollupSums, rollupTotal } from './rollup-sums.js';
+import { rollupColumnSums, rollupSums, rollupTotal } from './rollup-sums.js';
 import { rowsOf, type Db } from '../../db/client.js';
-import { formulaValue, monthsOf, periodCustomerBase } from './indicator-value.js';
+import { formulaValue, monthsOf, percentileFigure, periodCustomerBase } from './indicator-value.js';
 import { bucketStart, periodBuckets, type Grain } from './period-buckets.js';
 import { ORG_TIME_ZONE } from './ticket-facts.js';
 import { externalFigure, externalFrom } from './external-values.js';
 import { externalSums, externalSumsByBucket } from './external-values.repo.js';
+
+/** A duration histogram's bucket columns. */
+const histogramColumns = (f: PercentileFormula) => DURATION_BUCKET_EDGES.map((_, i) => histogramColumn(f.duration, i));
 
 /** The sums of a measure per day, ISO week or month (keyed by the bucket's first day). */
 async function sumMeasureByBucket(db: Db, f: MeasureFilter, orgUnitId: string, from: string, to: string, grain: Grain, slice: IndicatorSlice): Promise<Map<string, number>> {
@@ -63,6 +66,9 @@ export async function computeIndicator(db: Db, ind: Indicator, opts: { orgUnitId
     inputs = { numerator: await sumMeasure(f.numerator), denominator: null };
   } else if (f.kind === 'live') {
     inputs = { numerator: await liveCount(db, f.what, orgUnitId, to, slice), denominator: null };
+  } else if (f.kind === 'percentile') {
+    const [row] = await rollupColumnSums(db, f.filter ?? {}, histogramColumns(f), { orgUnitId, from, to, slice });
+    return { key: ind.key, orgUnitId, from, to, sliced: isSliced(slice), ...percentileFigure(f, row?.sums ?? []) };
   } else if (f.kind === 'external') {
     return { key: ind.key, orgUnitId, from, to, sliced: false, ...externalFigure(await externalSums(db, ind.key, orgUnitId, externalFrom(f, from), to), f.scale) };
   }
@@ -88,6 +94,10 @@ export async function computeSeries(db: Db, ind: Indicator, opts: { orgUnitId: s
   if (f.kind === 'external') {
     const sums = await externalSumsByBucket(db, ind.key, orgUnitId, externalFrom(f, from), to, grain);
     return { key: ind.key, orgUnitId, grain, points: buckets.map((b) => ({ ...b, ...externalFigure(sums.get(bucketStart(b.from, grain)), f.scale) })) };
+  }
+  if (f.kind === 'percentile') {
+    const rows = new Map((await rollupColumnSums(db, f.filter ?? {}, histogramColumns(f), { orgUnitId, from, to, slice, bucket: grain })).map((r) => [r.keys.bucket!, r.sums]));
+    return { key: ind.key, orgUnitId, grain, points: buckets.map((b) => ({ ...b, ...percentileFigure(f, rows.get(bucketStart(b.from, grain)) ?? []) })) };
   }
   const nums = await sumMeasureByBucket(db, f.numerator, orgUnitId, from, to, grain, slice);
   const dens = f.kind === 'ratio' ? await sumMeasureByBucket(db, f.denominator, orgUnitId, from, to, grain, slice) : null;

@@ -1,10 +1,11 @@
 import ExcelJS from 'exceljs';
 import { sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { TICKET_MEASURES } from '@qloop/contracts';
+import { DURATION_BUCKET_EDGES, durationBucket, ROLLUP_COLUMNS } from '@qloop/contracts';
 import { rowsOf } from '../../db/client.js';
 import { createHarness, type Harness, type Session } from '../../test/harness.js';
 import { refreshTicketRollups } from './refresh-ticket-rollups.js';
+import { histogramPercentile } from './indicator-value.js';
 
 /**
  * The dashboard's figures: month rollups read for whole months (and equal to the day rows), the
@@ -70,7 +71,7 @@ async function breakdown(s: Session, key: string, q: Record<string, string>) {
 
 describe('month rollups', () => {
   it('hold exactly the day rows summed per month', async () => {
-    const sums = TICKET_MEASURES.map((m) => `sum(${m})::bigint AS ${m}`).join(', ');
+    const sums = ROLLUP_COLUMNS.map((m) => `sum(${m})::bigint AS ${m}`).join(', ');
     const byMonth = async (table: string) =>
       rowsOf<Record<string, string>>(await h.database.db.execute(sql.raw(`SELECT to_char(date_trunc('month', day), 'YYYY-MM') AS m, org_unit_id, type, channel, category_id, ${sums}
         FROM ${table} GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5`))).map((r) => JSON.stringify(r));
@@ -212,5 +213,46 @@ describe('13+N owners', () => {
     expect(audit!.n).toBe(1);
     expect((await qm.req('PUT', '/api/v1/indicators/complaints/owner', { departmentId: null })).statusCode).toBe(200);
     expect((await breakdown(qm, 'complaints', { ...q, orgUnit: org['JN']! })).owner.kind).toBe('org_unit');
+  });
+});
+
+describe('duration percentiles (frt_p90, handle_p90)', () => {
+  it('come from the rollups\' histogram: the same as the histogram of the clocks themselves, over the tickets traced behind them', async () => {
+    const me = await h.userId('agent.dz1');
+    const ids = rowsOf<{ id: string }>(await h.database.db.execute(sql`SELECT id FROM tickets WHERE org_unit_id = ${org['JN-DZ-T01']} ORDER BY created_at DESC LIMIT 4`)).map((r) => r.id);
+    // answered after different waits, then closed: first response and handling durations measured
+    for (const [i, id] of ids.entries()) {
+      for (const [k, body] of ([{ action: 'assign', assigneeId: me }, { action: 'start' }, { action: 'answer', reply: '已处理' }, { action: 'close', outcome: 'resolved', followUpResult: '客户认可' }] as Record<string, unknown>[]).entries()) {
+        vi.useFakeTimers({ toFake: ['Date'] });
+        vi.setSystemTime(new Date(Date.parse('2026-12-02T02:00:00Z') + (i * 37 + k * 11) * 60_000));
+        const version = (await dz.req('GET', `/api/v1/tickets/${id}`)).json().version;
+        const res = await dz.req('POST', `/api/v1/tickets/${id}/transitions`, { version, ...body });
+        expect(res.statusCode, res.body).toBe(200);
+      }
+    }
+    vi.useRealTimers();
+    await refreshTicketRollups(h.database.db);
+    const q = { orgUnit: org['JN']!, from: '2025-11-01', to: '2026-12-31' };
+    for (const [key, kind] of [['frt_p90', 'first_response'], ['handle_p90', 'resolution']] as const) {
+      const minutes = rowsOf<{ m: number }>(
+        await h.database.db.execute(sql`SELECT DISTINCT ON (ticket_id) elapsed_minutes AS m FROM ticket_clocks WHERE kind = ${kind} AND status IN ('met', 'breached') ORDER BY ticket_id, cycle`),
+      ).map((r) => Number(r.m));
+      expect(minutes.length).toBe(4);
+      const counts = DURATION_BUCKET_EDGES.map(() => 0);
+      for (const m of minutes) counts[durationBucket(m)]!++;
+      const v = await value(key, q);
+      expect(v, key).toMatchObject({ value: histogramPercentile(counts, DURATION_BUCKET_EDGES, 0.9), numerator: null, denominator: 4 });
+      expect(v.value).toBeGreaterThan(0);
+      // the tickets behind it: the four measured
+      expect((await get(qm, `/api/v1/indicators/${key}/tickets`, q)).json().total).toBe(4);
+      // broken down by branch: all four in 东州, none measured in 西州 (no data, not 0 minutes)
+      const b = await breakdown(qm, key, { ...q, by: 'unit' });
+      expect(b.rows.find((r: { by: string }) => r.by === org['JN-DZ'])).toMatchObject({ value: v.value, denominator: 4 });
+      expect(b.rows.find((r: { by: string }) => r.by === org['JN-XZ'])).toMatchObject({ value: null, denominator: 0 });
+      // and as a monthly trend: first responses count in the month a ticket was taken, handling in the month it closed (December)
+      const series = (await get(qm, `/api/v1/indicators/${key}/series`, { ...q, grain: 'month' })).json();
+      const measured = series.points.filter((p: { denominator: number }) => p.denominator > 0).map((p: { from: string; denominator: number }) => [p.from, p.denominator]);
+      expect(measured).toEqual(key === 'handle_p90' ? [['2026-12-01', 4]] : [['2026-11-01', 3], ['2026-12-01', 1]]);
+    }
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { IndicatorFormula } from '@qloop/contracts';
-import { formulaValue, monthsOf, periodCustomerBase } from './indicator-value.js';
+import { DURATION_BUCKET_EDGES, durationBucket } from '@qloop/contracts';
+import { formulaValue, histogramPercentile, monthsOf, periodCustomerBase } from './indicator-value.js';
 import { BUILT_IN_INDICATORS } from './built-in-indicators.js';
 
 const pct: IndicatorFormula = { kind: 'ratio', numerator: { measure: 'escalated' }, denominator: { measure: 'accepted' }, scale: 100 };
@@ -40,5 +41,39 @@ describe('the built-in library', () => {
       expect(keys).toContain(k);
     }
     expect(new Set(keys).size).toBe(keys.length);
+  });
+});
+
+describe('duration percentiles from the histogram (a sketch)', () => {
+  const counts = (minutes: number[]) => {
+    const c = DURATION_BUCKET_EDGES.map(() => 0);
+    for (const m of minutes) c[durationBucket(m)]!++;
+    return c;
+  };
+  it('files durations in their buckets: an edge opens its bucket', () => {
+    expect([0, 0.5, 1, 4.9, 5, 59, 60, 14_399, 14_400, 99_999].map(durationBucket)).toEqual([0, 0, 1, 2, 3, 8, 9, 30, 31, 31]);
+  });
+  it('10, 20 … 100 minutes: p90 lies in the 90–120 bucket, interpolated to 105 (exact: 90–91), within the bucket width', () => {
+    const p90 = histogramPercentile(counts([10, 20, 30, 40, 50, 60, 70, 80, 90, 100]), DURATION_BUCKET_EDGES, 0.9)!;
+    expect(p90).toBe(105);
+    expect(Math.abs(p90 - 91)).toBeLessThan(30);
+  });
+  it('every duration in one bucket: the percentile moves through it with q', () => {
+    const c = counts(Array.from({ length: 100 }, () => 65));
+    expect(histogramPercentile(c, DURATION_BUCKET_EDGES, 0.5)).toBe(75);
+    expect(histogramPercentile(c, DURATION_BUCKET_EDGES, 0.9)).toBe(87);
+  });
+  it('no durations is no data; the open-ended last bucket answers its lower edge', () => {
+    expect(histogramPercentile(counts([]), DURATION_BUCKET_EDGES, 0.9)).toBeNull();
+    expect(histogramPercentile(counts([50_000, 60_000]), DURATION_BUCKET_EDGES, 0.9)).toBe(14_400);
+  });
+  it('agrees with the exact percentile within a bucket on a spread of real-looking durations', () => {
+    let seed = 7;
+    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const minutes = Array.from({ length: 2000 }, () => Math.round(-Math.log(1 - rand()) * 300));
+    const exact = [...minutes].sort((a, b) => a - b)[Math.ceil(0.9 * minutes.length) - 1]!;
+    const sketch = histogramPercentile(counts(minutes), DURATION_BUCKET_EDGES, 0.9)!;
+    const b = durationBucket(exact);
+    expect(Math.abs(sketch - exact)).toBeLessThanOrEqual(DURATION_BUCKET_EDGES[b + 1]! - DURATION_BUCKET_EDGES[b]!);
   });
 });

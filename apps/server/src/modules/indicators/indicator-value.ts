@@ -1,4 +1,4 @@
-import type { IndicatorFormula } from '@qloop/contracts';
+import { DURATION_BUCKET_EDGES, type IndicatorFormula, type PercentileFormula } from '@qloop/contracts';
 
 export type FormulaResult = { value: number | null; numerator: number | null; denominator: number | null };
 
@@ -21,8 +21,31 @@ export function formulaValue(formula: IndicatorFormula, inputs: { numerator: num
     case 'live':
       return { value: numerator, numerator, denominator: null };
     case 'survey':
+    case 'percentile': // from a histogram: see histogramPercentile
       return { value: null, numerator: null, denominator: null };
   }
+}
+
+/**
+ * The q-th percentile of durations counted in the buckets of DURATION_BUCKET_EDGES: the bucket
+ * where the cumulative count reaches q × n, interpolated linearly inside it (the open-ended last
+ * bucket answers its lower edge). Pure; null without any duration. Rounded to 0.1 minute.
+ */
+export function histogramPercentile(counts: readonly number[], edges: readonly number[], q: number): number | null {
+  const n = counts.reduce((a, b) => a + b, 0);
+  if (n === 0) return null;
+  const rank = q * n;
+  let before = 0;
+  for (let i = 0; i < counts.length; i++) {
+    const c = counts[i]!;
+    if (c > 0 && before + c >= rank) {
+      const lo = edges[i]!;
+      const hi = edges[i + 1] ?? lo;
+      return Math.round((lo + ((hi - lo) * (rank - before)) / c) * 10) / 10;
+    }
+    before += c;
+  }
+  return edges[edges.length - 1]!;
 }
 
 const round4 = (x: number) => Math.round(x * 10_000) / 10_000;
@@ -49,4 +72,9 @@ export function periodCustomerBase(monthTotals: ReadonlyMap<string, number>, mon
   const known = months.map((m) => monthTotals.get(m)).filter((v): v is number => v !== undefined);
   if (!known.length) return null;
   return known.reduce((a, b) => a + b, 0) / known.length;
+}
+
+/** A percentile formula's figure from its histogram counts: the denominator is how many tickets were measured. */
+export function percentileFigure(f: PercentileFormula, counts: readonly number[]): FormulaResult {
+  return { value: histogramPercentile(counts, DURATION_BUCKET_EDGES, f.quantile), numerator: null, denominator: counts.reduce((a, b) => a + b, 0) };
 }

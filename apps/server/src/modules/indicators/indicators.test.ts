@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { TICKET_MEASURES } from '@qloop/contracts';
+import { ROLLUP_COLUMNS } from '@qloop/contracts';
 import { rowsOf } from '../../db/client.js';
 import { createHarness, type Harness, type Session } from '../../test/harness.js';
 import { refreshTicketRollups, loadTicketsForFacts } from './refresh-ticket-rollups.js';
@@ -224,7 +224,7 @@ describe('incremental rollups equal a recomputation', () => {
     const all = rowsOf<{ id: string }>(await h.database.db.execute(sql`SELECT id FROM tickets`)).map((r) => r.id);
     const scratch = sumContributions((await loadTicketsForFacts(h.database.db, all)).flatMap((t) => ticketFacts(t)));
     const stored = rowsOf<Record<string, string | number>>(await h.database.db.execute(sql`SELECT day::text AS day, * FROM ticket_rollups`));
-    const nonZero = (m: Record<string, number | undefined>) => Object.fromEntries(TICKET_MEASURES.filter((k) => Number(m[k] ?? 0) !== 0).map((k) => [k, Number(m[k])]));
+    const nonZero = (m: Record<string, number | undefined>) => Object.fromEntries(ROLLUP_COLUMNS.filter((k) => Number(m[k] ?? 0) !== 0).map((k) => [k, Number(m[k])]));
     const fromTable = new Map(
       stored
         .map((r) => [rollupKey({ day: String(r.day).slice(0, 10), orgUnitId: String(r.org_unit_id), type: String(r.type), channel: String(r.channel), categoryId: String(r.category_id) }), nonZero(r as Record<string, number>)] as const)

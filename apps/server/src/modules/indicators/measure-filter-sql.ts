@@ -29,7 +29,7 @@ export const isSliced = (slice: IndicatorSlice) => !!(slice.type || slice.channe
  * subtrees, and the dashboard's slice. The day and month rollups and the per-ticket contributions
  * share it, so a figure and the tickets listed behind it are always cut the same way.
  */
-export function filterConditions(alias: 'r' | 'c', f: MeasureFilter, orgUnitId: string, from: string, to: string, slice: IndicatorSlice = {}): SQL {
+export function filterConditions(alias: 'r' | 'c', f: Omit<MeasureFilter, 'measure'>, orgUnitId: string, from: string, to: string, slice: IndicatorSlice = {}): SQL {
   const col = (name: string) => sql.raw(`${alias}.${name}`);
   const conds: SQL[] = [orgSubtreeCondition(orgUnitId, col('org_unit_id')), sql`${col('day')} BETWEEN ${from}::date AND ${to}::date`];
   if (f.types?.length) conds.push(sql`${col('type')} IN (${inList(f.types)})`);

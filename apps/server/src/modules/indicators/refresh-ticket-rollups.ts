@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { TICKET_MEASURES, type TicketMeasure } from '@qloop/contracts';
+import { ROLLUP_COLUMNS, type RollupMeasure } from '@qloop/contracts';
 import { rowsOf, type Db } from '../../db/client.js';
 import { sumContributions, ticketFacts, type ClockFact, type Contribution, type TicketForFacts } from './ticket-facts.js';
 
@@ -61,23 +61,22 @@ async function dependants(db: Db, ids: readonly string[]): Promise<string[]> {
   return rows.map((r) => r.id);
 }
 
-const measureCols = sql.raw(TICKET_MEASURES.join(', '));
+const measureCols = sql.raw(ROLLUP_COLUMNS.join(', '));
 
 /** The same contributions summed per month (the day of each is its month's first day). */
 export const byMonth = (cs: readonly Contribution[]): Contribution[] => [...sumContributions(cs.map((c) => ({ ...c, day: `${c.day.slice(0, 7)}-01` }))).values()];
 
 /** Adds `delta` (per rollup key) to the rows of a rollup table, creating them as needed. */
 async function addToTable(tx: Db, table: 'ticket_rollups' | 'ticket_rollups_month', delta: readonly Contribution[]) {
-  const data = delta.map((c) => ({
-    day: c.day, org_unit_id: c.orgUnitId, type: c.type, channel: c.channel, category_id: c.categoryId,
-    ...Object.fromEntries(TICKET_MEASURES.map((m) => [m, c.measures[m] ?? 0])),
-  }));
-  const cols = TICKET_MEASURES.map((m) => `${m} bigint`).join(', ');
-  const sets = TICKET_MEASURES.map((m) => `${m} = ${table}.${m} + excluded.${m}`).join(', ');
+  // only the non-zero measures travel (most of the 80 columns are zero for any one key)
+  const data = delta.map((c) => ({ day: c.day, org_unit_id: c.orgUnitId, type: c.type, channel: c.channel, category_id: c.categoryId, ...c.measures }));
+  const cols = ROLLUP_COLUMNS.map((m) => `${m} bigint`).join(', ');
+  const values = sql.raw(ROLLUP_COLUMNS.map((m) => `coalesce(${m}, 0)`).join(', '));
+  const sets = ROLLUP_COLUMNS.map((m) => `${m} = ${table}.${m} + excluded.${m}`).join(', ');
   for (let i = 0; i < data.length; i += 1000) {
     await tx.execute(sql`
       INSERT INTO ${sql.raw(table)} (day, org_unit_id, type, channel, category_id, ${measureCols})
-      SELECT day, org_unit_id, type, channel, category_id, ${measureCols}
+      SELECT day, org_unit_id, type, channel, category_id, ${values}
       FROM jsonb_to_recordset(${JSON.stringify(data.slice(i, i + 1000))}::jsonb)
         AS v(day date, org_unit_id uuid, type text, channel text, category_id uuid, ${sql.raw(cols)})
       ON CONFLICT (day, org_unit_id, type, channel, category_id) DO UPDATE SET ${sql.raw(sets)}`);
@@ -120,7 +119,7 @@ export async function refreshTicketRollups(db: Db, opts: { batchSize?: number; m
       // each ticket's contributions, computed once: summed into the delta and stored for next time
       const perTicket = (await loadTicketsForFacts(tx, ids)).map((t) => ({ id: t.id, cs: ticketFacts(t) }));
       const newCs = perTicket.flatMap((t) => t.cs);
-      const old = rowsOf<{ day: string | Date; org_unit_id: string; type: string; channel: string; category_id: string; measures: Partial<Record<TicketMeasure, number>> }>(
+      const old = rowsOf<{ day: string | Date; org_unit_id: string; type: string; channel: string; category_id: string; measures: Partial<Record<RollupMeasure, number>> }>(
         await tx.execute(sql`SELECT day::text AS day, org_unit_id, type, channel, category_id, measures FROM ticket_rollup_contributions
           WHERE ticket_id IN (${uuidList(ids)})`),
       ).map((o) => ({ day: String(o.day).slice(0, 10), orgUnitId: o.org_unit_id, type: o.type, channel: o.channel, categoryId: o.category_id, measures: o.measures }));

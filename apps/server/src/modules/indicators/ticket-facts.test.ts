@@ -31,7 +31,7 @@ describe('what a ticket contributes', () => {
     }));
     expect(cs.map((c) => [c.day, c.measures])).toEqual([
       ['2026-11-23', { accepted: 1 }],
-      ['2026-11-25', { closed: 1, closed_resolved: 1, closed_on_time: 1, followed_up: 1, fcr: 1, handle_sum: 600, handle_n: 1 }],
+      ['2026-11-25', { closed: 1, closed_resolved: 1, closed_on_time: 1, followed_up: 1, fcr: 1, handle_sum: 600, handle_n: 1, handle_h17: 1 }],  // 600 minutes: the 600–720 bucket
     ]);
   });
 
@@ -52,7 +52,7 @@ describe('what a ticket contributes', () => {
 
   it('first response: met counts in both, late only in the target, overdue (breach fired) in the target, not yet due in neither', () => {
     const fr = (status: 'met' | 'breached' | 'running', breachFired = false) => ticketFacts(t({ firstResponse: { status, elapsedMinutes: 90, breachFired } }))[0]!.measures;
-    expect(fr('met')).toMatchObject({ fr_target: 1, fr_met: 1, frt_sum: 90, frt_n: 1 });
+    expect(fr('met')).toMatchObject({ fr_target: 1, fr_met: 1, frt_sum: 90, frt_n: 1, frt_h10: 1 }); // 90 minutes: the 90–120 bucket
     expect(fr('breached')).toMatchObject({ fr_target: 1, frt_sum: 90, frt_n: 1 });
     expect(fr('breached').fr_met).toBeUndefined();
     expect(fr('running', true)).toEqual({ accepted: 1, fr_target: 1 });

@@ -1,4 +1,4 @@
-import type { TicketMeasure } from '@qloop/contracts';
+import { durationBucket, histogramColumn, type RollupMeasure } from '@qloop/contracts';
 import { offsetAt } from '../calendars/time-zone.js';
 
 /** The organisation's time zone: calendar periods (days, weeks, months) are counted in it. */
@@ -46,7 +46,7 @@ export type Contribution = {
   type: string;
   channel: string;
   categoryId: string;
-  measures: Partial<Record<TicketMeasure, number>>;
+  measures: Partial<Record<RollupMeasure, number>>;
 };
 
 const CLOSED_STATES = ['closed', 'archived'];
@@ -63,7 +63,7 @@ export { FCR_WINDOW_DAYS };
 export function ticketFacts(t: TicketForFacts, timeZone = ORG_TIME_ZONE): Contribution[] {
   if (t.mergedInto) return [];
   const dims = { orgUnitId: t.orgUnitId, type: t.type, channel: t.channel, categoryId: t.categoryId };
-  const taken: Partial<Record<TicketMeasure, number>> = { accepted: 1 };
+  const taken: Partial<Record<RollupMeasure, number>> = { accepted: 1 };
   if (t.escalated) taken.escalated = 1;
   if (t.regulatorAppeal) taken.appeals = 1;
   if (t.repeatOf) taken.repeat = 1;
@@ -75,11 +75,12 @@ export function ticketFacts(t: TicketForFacts, timeZone = ORG_TIME_ZONE): Contri
     if (fr.status === 'met' || fr.status === 'breached') {
       taken.frt_sum = fr.elapsedMinutes;
       taken.frt_n = 1;
+      taken[histogramColumn('frt', durationBucket(fr.elapsedMinutes))] = 1;
     }
   }
   const out: Contribution[] = [{ day: localDay(t.createdAt, timeZone), ...dims, measures: taken }];
   if (t.closedAt && CLOSED_STATES.includes(t.state)) {
-    const closed: Partial<Record<TicketMeasure, number>> = { closed: 1 };
+    const closed: Partial<Record<RollupMeasure, number>> = { closed: 1 };
     if (t.outcome === 'resolved') closed.closed_resolved = 1;
     if (t.lastResolution?.status === 'met') closed.closed_on_time = 1;
     if (t.followUpResult) closed.followed_up = 1;
@@ -89,6 +90,7 @@ export function ticketFacts(t: TicketForFacts, timeZone = ORG_TIME_ZONE): Contri
     if (first && (first.status === 'met' || first.status === 'breached')) {
       closed.handle_sum = first.elapsedMinutes;
       closed.handle_n = 1;
+      closed[histogramColumn('handle', durationBucket(first.elapsedMinutes))] = 1;
     }
     const day = localDay(t.closedAt, timeZone);
     if (day === out[0]!.day) out[0] = { ...out[0]!, measures: { ...taken, ...closed } };
@@ -110,7 +112,7 @@ export function sumContributions(cs: readonly Contribution[]): Map<string, Contr
       out.set(k, { ...c, measures: { ...c.measures } });
       continue;
     }
-    for (const [m, v] of Object.entries(c.measures) as [TicketMeasure, number][]) prev.measures[m] = (prev.measures[m] ?? 0) + v;
+    for (const [m, v] of Object.entries(c.measures) as [RollupMeasure, number][]) prev.measures[m] = (prev.measures[m] ?? 0) + v;
   }
   return out;
 }

@@ -7,6 +7,8 @@ import { filterConditions } from './measure-filter-sql.js';
 /** The ticket set a part of a formula counts, or why it has none. */
 function filterOf(ind: Indicator, part: 'numerator' | 'denominator'): MeasureFilter {
   const f = ind.formula;
+  // a percentile's tickets are those whose duration was measured (its denominator)
+  if (f.kind === 'percentile') return { ...f.filter, measure: f.duration === 'frt' ? 'frt_n' : 'handle_n' };
   if (part === 'denominator') {
     if (f.kind === 'ratio') return f.denominator;
     if (f.kind === 'external') throw badRequest('this figure is supplied from outside, not counted from tickets: see its values (GET /indicators/{key}/values)');

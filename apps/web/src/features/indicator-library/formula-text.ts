@@ -48,6 +48,8 @@ export function useFormulaText() {
           return t('indicatorLib.f_survey');
         case 'external':
           return t('indicatorLib.f_external', { grain: t(`indicatorLib.grain_${f.grain}`) });
+        case 'percentile':
+          return t('indicatorLib.f_percentile', { what: t(`indicatorLib.duration_${f.duration}`), q: Math.round(f.quantile * 100) });
       }
     },
     [t, filterText, i18n.language],
