@@ -155,9 +155,10 @@ async function switchLanguage(page, locale) {
   await page.waitForFunction((l) => globalThis.document.documentElement.lang === l, locale);
 }
 
-async function shot(page, name) {
+/** A screenshot of the viewport, or of the whole page with `{ fullPage: true }`. */
+async function shot(page, name, options = {}) {
   await page.waitForTimeout(300); // let antd's motion settle
-  await page.screenshot({ path: path.join(shotsDir, `${name}.png`) });
+  await page.screenshot({ path: path.join(shotsDir, `${name}.png`), ...options });
 }
 
 /** Waits until the page's main table shows at least one data row. */

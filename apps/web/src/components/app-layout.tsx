@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router-dom';
 import { useMe } from '../api/session';
 import { ChangePasswordModal } from '../features/auth/change-password-modal';
+import { isWallScreen } from '../features/dashboard/dashboard-view';
 import { LanguageSwitch } from './language-switch';
 import { LogoMark } from './logo';
 import { NotificationBell } from './notification-bell';
@@ -43,6 +44,23 @@ export function AppLayout() {
     localStorage.setItem(SIDER_KEY, collapsed ? '0' : '1');
     setCollapsed(!collapsed);
   };
+
+  const pageFallback = (
+    <Flex justify="center" style={{ padding: 80 }}>
+      <Spin size="large" />
+    </Flex>
+  );
+
+  // the dashboard's wall screen (大屏模式) fills the screen: no menu, no header
+  if (isWallScreen(location.pathname, location.search) && !me.mustChangePassword) {
+    return (
+      <OrgUnitProvider>
+        <Suspense fallback={pageFallback}>
+          <Outlet />
+        </Suspense>
+      </OrgUnitProvider>
+    );
+  }
 
   return (
     <OrgUnitProvider>
@@ -87,13 +105,7 @@ export function AppLayout() {
             </Flex>
           </Layout.Header>
           <Layout.Content style={{ padding: 24 }}>
-            <Suspense
-              fallback={
-                <Flex justify="center" style={{ padding: 80 }}>
-                  <Spin size="large" />
-                </Flex>
-              }
-            >
+            <Suspense fallback={pageFallback}>
               {/* pages load data the server refuses until a temporary password is changed */}
               {me.mustChangePassword ? null : <Outlet />}
             </Suspense>

@@ -1,28 +1,57 @@
 import { useEffect, useRef } from 'react';
 import * as echarts from 'echarts/core';
-import { BarChart, LineChart, PieChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
+import { BarChart, HeatmapChart, LineChart, PieChart } from 'echarts/charts';
+import { GridComponent, LegendComponent, MarkLineComponent, TooltipComponent, VisualMapComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
-import type { ComposeOption } from 'echarts/core';
-import type { BarSeriesOption, LineSeriesOption, PieSeriesOption } from 'echarts/charts';
-import type { GridComponentOption, LegendComponentOption, TooltipComponentOption } from 'echarts/components';
+import type { ComposeOption, ECElementEvent } from 'echarts/core';
+import type { BarSeriesOption, HeatmapSeriesOption, LineSeriesOption, PieSeriesOption } from 'echarts/charts';
+import type {
+  GridComponentOption,
+  LegendComponentOption,
+  MarkLineComponentOption,
+  TooltipComponentOption,
+  VisualMapComponentOption,
+} from 'echarts/components';
 
 // Only the pieces the app draws are registered, which keeps ECharts' share of the bundle small.
-echarts.use([BarChart, LineChart, PieChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
+echarts.use([BarChart, HeatmapChart, LineChart, PieChart, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent, VisualMapComponent, CanvasRenderer]);
 
 export type ChartOption = ComposeOption<
-  BarSeriesOption | LineSeriesOption | PieSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption
+  | BarSeriesOption
+  | HeatmapSeriesOption
+  | LineSeriesOption
+  | PieSeriesOption
+  | GridComponentOption
+  | LegendComponentOption
+  | MarkLineComponentOption
+  | TooltipComponentOption
+  | VisualMapComponentOption
 >;
 
-/** A chart that follows its container's size and is disposed with the component. */
-export function EChart({ option, height = 300 }: { option: ChartOption; height?: number }) {
+/** What a click on a bar, a slice or a cell hands back. */
+export type ChartClick = Pick<ECElementEvent, 'dataIndex' | 'seriesIndex' | 'name' | 'value' | 'data'>;
+
+/**
+ * A chart that follows its container's size and is disposed with the component. `dark` draws it
+ * with ECharts' dark theme (the wall screen); `onClick` gets the element clicked (drilling down).
+ */
+export function EChart({ option, height = 300, dark = false, onClick }: { option: ChartOption; height?: number; dark?: boolean; onClick?: (e: ChartClick) => void }) {
   const ref = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
+  const clickRef = useRef(onClick);
+  const optionRef = useRef(option);
+  useEffect(() => {
+    clickRef.current = onClick;
+    optionRef.current = option;
+  });
 
   useEffect(() => {
     if (!ref.current) return;
-    const c = echarts.init(ref.current);
+    const c = echarts.init(ref.current, dark ? 'dark' : undefined);
     chart.current = c;
+    // a theme change makes a new chart: draw the current option on it at once
+    c.setOption(optionRef.current, { notMerge: true });
+    c.on('click', (e) => clickRef.current?.(e as ECElementEvent));
     const ro = new ResizeObserver(() => c.resize());
     ro.observe(ref.current);
     return () => {
@@ -30,11 +59,11 @@ export function EChart({ option, height = 300 }: { option: ChartOption; height?:
       c.dispose();
       chart.current = null;
     };
-  }, []);
+  }, [dark]);
 
   useEffect(() => {
     chart.current?.setOption(option, { notMerge: true });
   }, [option]);
 
-  return <div ref={ref} style={{ width: '100%', height }} />;
+  return <div ref={ref} style={{ width: '100%', height, cursor: onClick ? 'pointer' : undefined }} />;
 }

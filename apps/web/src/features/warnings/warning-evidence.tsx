@@ -24,11 +24,7 @@ function useIndicatorFigure() {
     value: (key: string, value: number) => {
       const ind = indicators?.find((i) => i.key === key);
       const shown = ind
-        ? formatFigure(
-            ind,
-            { key, orgUnitId: '', from: '', to: '', value, numerator: null, denominator: null },
-            i18n.language,
-          )
+        ? formatFigure(ind, { value }, i18n.language)
         : null;
       return shown ?? new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 2 }).format(value);
     },
