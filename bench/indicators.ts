@@ -68,7 +68,8 @@ export async function benchIndicators(pgUrl: string, total: number, log: (s: str
     }
     out.rollupSeconds = +((performance.now() - t) / 1000).toFixed(0);
     out.rollupTickets = n;
-    if (n > 0) await database.sql.exec('ANALYZE');
+    // fresh statistics, as autovacuum keeps them in service (a migration may have just made tables)
+    await database.sql.exec('ANALYZE');
     const [root] = await db.select({ id: orgUnits.id }).from(orgUnits).where(eq(orgUnits.code, 'JN'));
     const [branch] = await db.select({ id: orgUnits.id }).from(orgUnits).where(eq(orgUnits.code, 'JN-DZ'));
     const to = localDay(new Date());

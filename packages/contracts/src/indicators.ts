@@ -64,11 +64,11 @@ export type HistogramColumn = `${DurationHistogram}_h${string}`;
 export const histogramColumn = (h: DurationHistogram, bucket: number): HistogramColumn => `${h}_h${String(bucket).padStart(2, '0')}`;
 /** What a rollup row sums: a measure or a histogram bucket. */
 export type RollupMeasure = TicketMeasure | HistogramColumn;
-/** Every column the rollups sum: the measures and the histogram buckets. */
-export const ROLLUP_COLUMNS: readonly RollupMeasure[] = [
-  ...TICKET_MEASURES,
-  ...DURATION_HISTOGRAMS.flatMap((h) => DURATION_BUCKET_EDGES.map((_, i) => histogramColumn(h, i))),
-];
+/** The histogram buckets' columns (in the duration rollups, beside the measure rollups). */
+export const HISTOGRAM_COLUMNS: readonly HistogramColumn[] = DURATION_HISTOGRAMS.flatMap((h) => DURATION_BUCKET_EDGES.map((_, i) => histogramColumn(h, i)));
+/** Everything a ticket contributes: the measures and the histogram buckets. */
+export const ROLLUP_COLUMNS: readonly RollupMeasure[] = [...TICKET_MEASURES, ...HISTOGRAM_COLUMNS];
+export const isHistogramColumn = (c: string): c is HistogramColumn => /^(frt|handle)_h\d\d$/.test(c);
 /** The bucket a duration falls in. */
 export function durationBucket(minutes: number): number {
   let i = 0;

@@ -26,6 +26,7 @@ type Def = Omit<Indicator, 'builtIn' | 'target' | 'thresholds' | 'active' | 'ver
  *   chosen) get none: a default there would be wrong for most units and periods.
  */
 const DEFS: Def[] = [
+  { key: 'tickets_accepted', nameZh: '受理量', nameEn: 'Tickets accepted', description: 'tickets of every type accepted in period (all channels: the base of the channel mix)', formula: { kind: 'count', numerator: all('accepted') }, unit: '件', unitEn: 'tickets', direction: 'lower_better' },
   { key: 'complaints', nameZh: '投诉量', nameEn: 'Complaints', description: 'complaints accepted in period', formula: { kind: 'count', numerator: complaints('accepted') }, unit: '件', unitEn: 'complaints', direction: 'lower_better' },
   { key: 'complaint_rate_10k', nameZh: '万客户投诉率', nameEn: 'Complaints per 10,000 customers', description: 'complaints accepted in period ÷ (customer base of the org unit ÷ 10,000)', formula: { kind: 'per_customers', numerator: complaints('accepted'), scale: 10_000 }, unit: '件/万户', unitEn: 'per 10,000 customers', direction: 'lower_better' },
   { key: 'appeal_rate_1m', nameZh: '百万用户申诉率', nameEn: 'Regulator appeals per million users', description: 'regulator appeals received ÷ (customer base ÷ 1,000,000)', formula: { kind: 'per_customers', numerator: all('appeals'), scale: 1_000_000 }, unit: '件/百万户', unitEn: 'per million users', direction: 'lower_better' },

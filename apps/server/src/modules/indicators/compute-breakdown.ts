@@ -12,6 +12,7 @@ import { loadSettingsResolver } from './indicator-catalog.js';
 import { formulaValue, monthsOf, percentileFigure, periodCustomerBase } from './indicator-value.js';
 import { inList } from './measure-filter-sql.js';
 import { rollupColumnSums, type RollupColumn, type RowFilter } from './rollup-sums.js';
+import { liveCounts } from './live-counts.js';
 
 type Unit = { id: string; path: string[] };
 type Named = { id: string; path: string[]; name: string; name_en: string | null; active?: boolean; parent_id?: string | null };
@@ -57,8 +58,8 @@ async function basesByChild(db: Db, unit: Unit, units: Map<string, Named>, from:
 export async function computeBreakdown(db: Db, ind: Indicator, o: BreakdownOpts): Promise<Omit<IndicatorBreakdown, 'owner' | 'labels'> & { labels: IndicatorBreakdown['labels'] }> {
   const f = ind.formula;
   if (f.kind === 'survey') throw badRequest('survey figures have no answers to break down yet');
-  const ticketFormula = f.kind === 'ratio' || f.kind === 'count' || f.kind === 'per_customers' || f.kind === 'percentile';
-  if (!ticketFormula && (o.by !== 'unit' || o.then)) throw badRequest('this figure is not counted from ticket rollups: it can be broken down by org unit only', [{ path: 'querystring.by', message: 'use by=unit' }]);
+  const ticketFormula = f.kind !== 'external';
+  if (!ticketFormula && (o.by !== 'unit' || o.then)) throw badRequest('this figure is supplied from outside, per org unit: it can be broken down by org unit only', [{ path: 'querystring.by', message: 'use by=unit' }]);
   const [units, categories, settingsOf, total] = await Promise.all([
     loadUnits(db), loadCategories(db), loadSettingsResolver(db, ind), computeIndicator(db, ind, { orgUnitId: o.unit.id, from: o.from, to: o.to, slice: o.slice }),
   ]);
@@ -82,11 +83,16 @@ export async function computeBreakdown(db: Db, ind: Indicator, o: BreakdownOpts)
     const cellsOf = async (filter: RowFilter, columns: readonly RollupMeasure[]) => sumIntoCells(await grouped(filter, columns), keyOf(o.by), thenOf);
     // a percentile sums its histogram per cell; the other formulas a numerator (and a denominator)
     const [numCells, denCells] = await Promise.all([
-      f.kind === 'percentile' ? cellsOf(f.filter ?? {}, DURATION_BUCKET_EDGES.map((_, i) => histogramColumn(f.duration, i))) : cellsOf(f.numerator, [f.numerator.measure]),
+      f.kind === 'live'
+        ? sumIntoCells(await liveCounts(db, f.what, { orgUnitId: o.unit.id, to: o.to, slice: o.slice, groupBy: dims.map((d) => COLUMN[d]) }), keyOf(o.by), thenOf)
+        : f.kind === 'percentile' ? cellsOf(f.filter ?? {}, DURATION_BUCKET_EDGES.map((_, i) => histogramColumn(f.duration, i))) : cellsOf(f.numerator, [f.numerator.measure]),
       f.kind === 'ratio' ? cellsOf(f.denominator, [f.denominator.measure]) : null,
     ]);
     const base = f.kind === 'per_customers' ? await basesByChild(db, o.unit, units, o.from, o.to) : null;
-    const keys = new Map([...numCells, ...(denCells ?? [])].map(([k, c]) => [k, { by: c.by, ...(c.then === undefined ? {} : { then: c.then }) }]));
+    // cells with data: rollup rows whose counts netted to zero (a ticket moved or merged away) are not data
+    const keys = new Map(
+      [...numCells, ...(denCells ?? [])].filter(([, c]) => c.sums.some((v) => v !== 0)).map(([k, c]) => [k, { by: c.by, ...(c.then === undefined ? {} : { then: c.then }) }]),
+    );
     // a league table lists every active child unit, with or without data
     if (o.by === 'unit' && !o.then) {
       for (const u of units.values()) if (u.parent_id === o.unit.id && u.active && !keys.has(u.id)) keys.set(u.id, { by: u.id });

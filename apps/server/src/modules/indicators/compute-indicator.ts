@@ -4,6 +4,7 @@ import { badRequest } from '../../lib/errors.js';
 import { orgSubtreeCondition } from '../../lib/scope.js';
 import { inList, isSliced, sliceConditions } from './measure-filter-sql.js';
 import { rollupColumnSums, rollupSums, rollupTotal } from './rollup-sums.js';
+import { liveCount } from './live-counts.js';
 import { rowsOf, type Db } from '../../db/client.js';
 import { formulaValue, monthsOf, percentileFigure, periodCustomerBase } from './indicator-value.js';
 import { bucketStart, periodBuckets, type Grain } from './period-buckets.js';
@@ -34,19 +35,6 @@ async function baseByMonth(db: Db, orgUnitId: string, months: readonly string[])
       GROUP BY month`),
   );
   return new Map(rows.map((r) => [r.month, Number(r.n)]));
-}
-
-/** Open at the end of `to` (taken by then, not closed by then, neither cancelled nor merged); overdue: past a running deadline now. */
-async function liveCount(db: Db, what: 'backlog' | 'overdue_backlog', orgUnitId: string, to: string, slice: IndicatorSlice): Promise<number> {
-  const scope = sql.join([orgSubtreeCondition(orgUnitId, sql`t.org_unit_id`), ...sliceConditions('t', slice)], sql` AND `);
-  const end = sql`((${to}::date + 1)::timestamp AT TIME ZONE ${ORG_TIME_ZONE})`;
-  const q =
-    what === 'backlog'
-      ? sql`SELECT count(*)::int AS n FROM tickets t WHERE ${scope} AND t.created_at < ${end} AND (t.closed_at IS NULL OR t.closed_at >= ${end})
-              AND t.state <> 'cancelled' AND t.merged_into IS NULL`
-      : sql`SELECT count(*)::int AS n FROM tickets t WHERE ${scope} AND t.state IN (${inList(OPEN_STATES)}) AND t.next_deadline < ${new Date().toISOString()}::timestamptz`;
-  const [row] = rowsOf<{ n: number }>(await db.execute(q));
-  return Number(row?.n ?? 0);
 }
 
 /** An indicator's value for an org subtree and a period of days (inclusive, organisation time zone). */

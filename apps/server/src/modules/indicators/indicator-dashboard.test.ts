@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { DURATION_BUCKET_EDGES, durationBucket, ROLLUP_COLUMNS } from '@qloop/contracts';
+import { DURATION_BUCKET_EDGES, durationBucket, HISTOGRAM_COLUMNS, TICKET_MEASURES } from '@qloop/contracts';
 import { rowsOf } from '../../db/client.js';
 import { createHarness, type Harness, type Session } from '../../test/harness.js';
 import { refreshTicketRollups } from './refresh-ticket-rollups.js';
@@ -69,15 +69,24 @@ async function breakdown(s: Session, key: string, q: Record<string, string>) {
   return res.json();
 }
 
-describe('month rollups', () => {
-  it('hold exactly the day rows summed per month', async () => {
-    const sums = ROLLUP_COLUMNS.map((m) => `sum(${m})::bigint AS ${m}`).join(', ');
+/** The month tables equal their day tables summed per month (measures and duration histograms); returns the measure rows compared. */
+async function expectMonthsEqualDays(): Promise<number> {
+  let compared = 0;
+  for (const [columns, day, month] of [[TICKET_MEASURES, 'ticket_rollups', 'ticket_rollups_month'], [HISTOGRAM_COLUMNS, 'ticket_duration_rollups', 'ticket_duration_rollups_month']] as const) {
+    const sums = columns.map((m) => `sum(${m})::bigint AS ${m}`).join(', ');
     const byMonth = async (table: string) =>
       rowsOf<Record<string, string>>(await h.database.db.execute(sql.raw(`SELECT to_char(date_trunc('month', day), 'YYYY-MM') AS m, org_unit_id, type, channel, category_id, ${sums}
         FROM ${table} GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5`))).map((r) => JSON.stringify(r));
-    const days = await byMonth('ticket_rollups');
-    expect(days.length).toBeGreaterThan(5);
-    expect(await byMonth('ticket_rollups_month')).toEqual(days);
+    const days = await byMonth(day);
+    expect(await byMonth(month), month).toEqual(days);
+    if (day === 'ticket_rollups') compared = days.length;
+  }
+  return compared;
+}
+
+describe('month rollups', () => {
+  it('hold exactly the day rows summed per month', async () => {
+    expect(await expectMonthsEqualDays()).toBeGreaterThan(5);
   });
 
   it('a rolling period reads whole months and the partial ones at its ends, counting every ticket once', async () => {
@@ -165,11 +174,15 @@ describe('breakdowns', () => {
   });
 
   it('refuses what cannot be broken down, and the same dimension twice', async () => {
-    expect((await get(qm, '/api/v1/indicators/backlog/breakdown', { ...nov, by: 'category' })).statusCode).toBe(400);
+    expect((await get(qm, '/api/v1/indicators/csat/breakdown', { ...nov, by: 'unit' })).statusCode).toBe(400);
     expect((await get(qm, '/api/v1/indicators/complaints/breakdown', { ...nov, by: 'unit', then: 'unit' })).statusCode).toBe(400);
     // open tickets by unit are counted per branch: 东州's six complaints taken by 30 Nov, none closed
     const backlog = await breakdown(qm, 'backlog', { ...nov, by: 'unit' });
     expect(backlog.rows.find((r: { by: string }) => r.by === org['JN-DZ']).value).toBe(6);
+    // and by category, in one grouped count: the cells add up to the whole
+    const byCategory = await breakdown(qm, 'backlog', { ...nov, by: 'category', categoryLevel: '1' });
+    expect(byCategory.rows.reduce((n: number, r: { value: number }) => n + r.value, 0)).toBe(byCategory.total.value);
+    expect(byCategory.rows.length).toBe(2);
   });
 
   it('keeps to the caller\'s scope: another branch is not found, and a branch sees only its own stores', async () => {
@@ -232,6 +245,9 @@ describe('duration percentiles (frt_p90, handle_p90)', () => {
     }
     vi.useRealTimers();
     await refreshTicketRollups(h.database.db);
+    await expectMonthsEqualDays();
+    const [hist] = rowsOf<{ n: number }>(await h.database.db.execute(sql`SELECT count(*)::int AS n FROM ticket_duration_rollups_month`));
+    expect(hist!.n).toBeGreaterThan(0);
     const q = { orgUnit: org['JN']!, from: '2025-11-01', to: '2026-12-31' };
     for (const [key, kind] of [['frt_p90', 'first_response'], ['handle_p90', 'resolution']] as const) {
       const minutes = rowsOf<{ m: number }>(

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { ROLLUP_COLUMNS, type RollupMeasure } from '@qloop/contracts';
+import { HISTOGRAM_COLUMNS, isHistogramColumn, TICKET_MEASURES, type RollupMeasure } from '@qloop/contracts';
 import { rowsOf, type Db } from '../../db/client.js';
 import { sumContributions, ticketFacts, type ClockFact, type Contribution, type TicketForFacts } from './ticket-facts.js';
 
@@ -61,21 +61,31 @@ async function dependants(db: Db, ids: readonly string[]): Promise<string[]> {
   return rows.map((r) => r.id);
 }
 
-const measureCols = sql.raw(ROLLUP_COLUMNS.join(', '));
 
 /** The same contributions summed per month (the day of each is its month's first day). */
 export const byMonth = (cs: readonly Contribution[]): Contribution[] => [...sumContributions(cs.map((c) => ({ ...c, day: `${c.day.slice(0, 7)}-01` }))).values()];
 
+/** The rollup tables and the columns each sums: measures, and duration histograms (see migration 0021). */
+const TABLES = {
+  ticket_rollups: TICKET_MEASURES,
+  ticket_rollups_month: TICKET_MEASURES,
+  ticket_duration_rollups: HISTOGRAM_COLUMNS,
+  ticket_duration_rollups_month: HISTOGRAM_COLUMNS,
+} as const;
+type RollupTable = keyof typeof TABLES;
+
 /** Adds `delta` (per rollup key) to the rows of a rollup table, creating them as needed. */
-async function addToTable(tx: Db, table: 'ticket_rollups' | 'ticket_rollups_month', delta: readonly Contribution[]) {
-  // only the non-zero measures travel (most of the 80 columns are zero for any one key)
+async function addToTable(tx: Db, table: RollupTable, delta: readonly Contribution[]) {
+  const columns: readonly string[] = TABLES[table];
+  // only the non-zero values travel (most columns are zero for any one key)
   const data = delta.map((c) => ({ day: c.day, org_unit_id: c.orgUnitId, type: c.type, channel: c.channel, category_id: c.categoryId, ...c.measures }));
-  const cols = ROLLUP_COLUMNS.map((m) => `${m} bigint`).join(', ');
-  const values = sql.raw(ROLLUP_COLUMNS.map((m) => `coalesce(${m}, 0)`).join(', '));
-  const sets = ROLLUP_COLUMNS.map((m) => `${m} = ${table}.${m} + excluded.${m}`).join(', ');
+  const names = sql.raw(columns.join(', '));
+  const cols = columns.map((m) => `${m} bigint`).join(', ');
+  const values = sql.raw(columns.map((m) => `coalesce(${m}, 0)`).join(', '));
+  const sets = columns.map((m) => `${m} = ${table}.${m} + excluded.${m}`).join(', ');
   for (let i = 0; i < data.length; i += 1000) {
     await tx.execute(sql`
-      INSERT INTO ${sql.raw(table)} (day, org_unit_id, type, channel, category_id, ${measureCols})
+      INSERT INTO ${sql.raw(table)} (day, org_unit_id, type, channel, category_id, ${names})
       SELECT day, org_unit_id, type, channel, category_id, ${values}
       FROM jsonb_to_recordset(${JSON.stringify(data.slice(i, i + 1000))}::jsonb)
         AS v(day date, org_unit_id uuid, type text, channel text, category_id uuid, ${sql.raw(cols)})
@@ -83,10 +93,26 @@ async function addToTable(tx: Db, table: 'ticket_rollups' | 'ticket_rollups_mont
   }
 }
 
-/** Applies a delta to the day rollups and, summed per month, to the month rollups (same transaction). */
+/** The part of each contribution that `keep` selects; keys left with nothing are dropped. */
+const partOf = (cs: readonly Contribution[], keep: (m: string) => boolean): Contribution[] =>
+  cs.flatMap((c) => {
+    const measures = Object.fromEntries(Object.entries(c.measures).filter(([m, v]) => keep(m) && v !== 0));
+    return Object.keys(measures).length ? [{ ...c, measures }] : [];
+  });
+
+/**
+ * Applies a delta to the day rollups and, summed per month, to the month rollups; its histogram
+ * counts to the duration rollups likewise. One transaction: the tables never disagree.
+ */
 async function applyDelta(tx: Db, delta: readonly Contribution[]) {
-  await addToTable(tx, 'ticket_rollups', delta);
-  await addToTable(tx, 'ticket_rollups_month', byMonth(delta));
+  const measures = partOf(delta, (m) => !isHistogramColumn(m));
+  const durations = partOf(delta, isHistogramColumn);
+  await addToTable(tx, 'ticket_rollups', measures);
+  await addToTable(tx, 'ticket_rollups_month', byMonth(measures));
+  if (durations.length) {
+    await addToTable(tx, 'ticket_duration_rollups', durations);
+    await addToTable(tx, 'ticket_duration_rollups_month', byMonth(durations));
+  }
 }
 
 /** New minus old, by rollup key; keys whose every measure nets to zero are left out. */

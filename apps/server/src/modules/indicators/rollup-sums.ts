@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import type { IndicatorSlice, MeasureFilter, RollupMeasure } from '@qloop/contracts';
+import { isHistogramColumn, type IndicatorSlice, type MeasureFilter, type RollupMeasure } from '@qloop/contracts';
 import { rowsOf, type Db } from '../../db/client.js';
 import { filterConditions } from './measure-filter-sql.js';
 import { splitPeriod } from './period-split.js';
@@ -38,10 +38,14 @@ export async function rollupColumnSums(db: Db, filter: RowFilter, columns: reado
   const part = (table: string, from: string, to: string) => sql`
     SELECT ${sql.join([...keys, ...sums], sql`, `)} FROM ${sql.raw(table)} r
     WHERE ${filterConditions('r', filter, o.orgUnitId, from, to, o.slice ?? {})}${groupBy}`;
+  // histogram buckets live in the duration rollups, measures in the measure rollups (migration 0021)
+  const durations = columns.every(isHistogramColumn);
+  if (!durations && columns.some(isHistogramColumn)) throw new Error('measures and histogram buckets are summed from different tables');
+  const [dayTable, monthTable] = durations ? ['ticket_duration_rollups', 'ticket_duration_rollups_month'] : ['ticket_rollups', 'ticket_rollups_month'];
   const split = o.bucket === 'day' || o.bucket === 'week' ? { months: null, days: [{ from: o.from, to: o.to }] } : splitPeriod(o.from, o.to);
   const parts = [
-    ...(split.months ? [part('ticket_rollups_month', split.months.from, split.months.to)] : []),
-    ...split.days.map((d) => part('ticket_rollups', d.from, d.to)),
+    ...(split.months ? [part(monthTable, split.months.from, split.months.to)] : []),
+    ...split.days.map((d) => part(dayTable, d.from, d.to)),
   ];
   const outer = [...names, ...columns.map((_, i) => `sum(s${i}) AS s${i}`)].join(', ');
   const q =
