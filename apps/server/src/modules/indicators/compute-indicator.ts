@@ -1,14 +1,13 @@
 import { sql } from 'drizzle-orm';
-import { DURATION_BUCKET_EDGES, histogramColumn, INDICATOR_LIMITS, OPEN_STATES, type PercentileFormula, type Indicator, type IndicatorSeries, type IndicatorSlice, type IndicatorValue, type MeasureFilter } from '@qloop/contracts';
+import { DURATION_BUCKET_EDGES, histogramColumn, INDICATOR_LIMITS, type PercentileFormula, type Indicator, type IndicatorSeries, type IndicatorSlice, type IndicatorValue, type MeasureFilter } from '@qloop/contracts';
 import { badRequest } from '../../lib/errors.js';
 import { orgSubtreeCondition } from '../../lib/scope.js';
-import { inList, isSliced, sliceConditions } from './measure-filter-sql.js';
+import { inList, isSliced } from './measure-filter-sql.js';
 import { rollupColumnSums, rollupSums, rollupTotal } from './rollup-sums.js';
 import { liveCount } from './live-counts.js';
 import { rowsOf, type Db } from '../../db/client.js';
 import { formulaValue, monthsOf, percentileFigure, periodCustomerBase } from './indicator-value.js';
 import { bucketStart, periodBuckets, type Grain } from './period-buckets.js';
-import { ORG_TIME_ZONE } from './ticket-facts.js';
 import { externalFigure, externalFrom } from './external-values.js';
 import { externalSums, externalSumsByBucket } from './external-values.repo.js';
 
