@@ -6,11 +6,11 @@ import {
 import { rowsOf, type Db } from '../../db/client.js';
 import { badRequest } from '../../lib/errors.js';
 import { EXPORT_LABELS } from '../tickets/export-labels.js';
-import { categoryAtLevel, childUnder, rankRows, sumIntoCells, type KeyOf } from './breakdown-cells.js';
+import { categoryAtLevel, childUnder, rankRows, sumIntoCells, type Cell, type KeyOf } from './breakdown-cells.js';
 import { computeIndicator } from './compute-indicator.js';
 import { loadSettingsResolver } from './indicator-catalog.js';
-import { formulaValue, monthsOf, percentileFigure, periodCustomerBase } from './indicator-value.js';
-import { inList } from './measure-filter-sql.js';
+import { formulaValue, monthsOf, percentileFigure, periodCustomerBase, type FormulaResult } from './indicator-value.js';
+import { inList, isSliced } from './measure-filter-sql.js';
 import { rollupColumnSums, type RollupColumn, type RowFilter } from './rollup-sums.js';
 import { liveCounts } from './live-counts.js';
 
@@ -60,9 +60,9 @@ export async function computeBreakdown(db: Db, ind: Indicator, o: BreakdownOpts)
   if (f.kind === 'survey') throw badRequest('survey figures have no answers to break down yet');
   const ticketFormula = f.kind !== 'external';
   if (!ticketFormula && (o.by !== 'unit' || o.then)) throw badRequest('this figure is supplied from outside, per org unit: it can be broken down by org unit only', [{ path: 'querystring.by', message: 'use by=unit' }]);
-  const [units, categories, settingsOf, total] = await Promise.all([
-    loadUnits(db), loadCategories(db), loadSettingsResolver(db, ind), computeIndicator(db, ind, { orgUnitId: o.unit.id, from: o.from, to: o.to, slice: o.slice }),
-  ]);
+  const [units, categories, settingsOf] = await Promise.all([loadUnits(db), loadCategories(db), loadSettingsResolver(db, ind)]);
+  // the whole: from the cells where they add up to it (every rollup row maps onto one cell), else computed
+  let total: FormulaResult | null = null;
   const keyOf = (dim: BreakdownDimension): KeyOf => {
     if (dim === 'unit') return (k) => childUnder(o.unit.path, units.get(k.org_unit_id!)?.path ?? []);
     if (dim === 'category') return (k) => { const c = categories.get(k.category_id!); return c ? categoryAtLevel(c.path, o.categoryLevel) : null; };
@@ -97,6 +97,13 @@ export async function computeBreakdown(db: Db, ind: Indicator, o: BreakdownOpts)
     if (o.by === 'unit' && !o.then) {
       for (const u of units.values()) if (u.parent_id === o.unit.id && u.active && !keys.has(u.id)) keys.set(u.id, { by: u.id });
     }
+    // the cells partition the unit's rows, so their sums are the whole's
+    const add = (cs: Map<string, Cell> | null) => (cs ? [...cs.values()].reduce((acc, c) => c.sums.map((v, i) => v + (acc[i] ?? 0)), [] as number[]) : null);
+    const [numAll, denAll] = [add(numCells), add(denCells)];
+    total =
+      f.kind === 'percentile'
+        ? percentileFigure(f, numAll ?? [])
+        : formulaValue(f, { numerator: numAll?.[0] ?? 0, denominator: denAll ? (denAll[0] ?? 0) : base ? base(null) : null });
     cells = [...keys].map(([k, c]) => {
       const v =
         f.kind === 'percentile'
@@ -117,6 +124,7 @@ export async function computeBreakdown(db: Db, ind: Indicator, o: BreakdownOpts)
     );
   }
 
+  const whole = total ?? (await computeIndicator(db, ind, { orgUnitId: o.unit.id, from: o.from, to: o.to, slice: o.slice }));
   const rows = o.then
     ? cells.sort((a, b) => a.by.localeCompare(b.by) || (a.then ?? '').localeCompare(b.then ?? ''))
     : rankRows(cells, ind.direction);
@@ -134,6 +142,6 @@ export async function computeBreakdown(db: Db, ind: Indicator, o: BreakdownOpts)
   }
   return {
     key: ind.key, orgUnitId: o.unit.id, from: o.from, to: o.to, by: o.by, ...(o.then ? { then: o.then } : {}),
-    rows, total: { value: total.value, numerator: total.numerator, denominator: total.denominator }, labels, sliced: total.sliced ?? false,
+    rows, total: { value: whole.value, numerator: whole.numerator, denominator: whole.denominator }, labels, sliced: f.kind !== 'external' && isSliced(o.slice),
   };
 }

@@ -144,6 +144,9 @@ describe('breakdowns', () => {
       [org['JN-XZ'], 2, quiet.length + 1], [org['JN-DZ'], 3, quiet.length + 2],
     ]);
     expect(b.rows.reduce((n: number, r: { value: number }) => n + r.value, 0)).toBe(b.total.value);
+    // the whole is the unit's own figure, as a tile shows it
+    const tile = await value('complaints', nov);
+    expect(b.total).toEqual({ value: tile.value, numerator: tile.numerator, denominator: tile.denominator });
     expect(b.labels[org['JN-DZ']!]).toEqual({ zh: '东州分公司', en: 'Dongzhou Branch' });
     expect(b.owner).toMatchObject({ kind: 'org_unit', id: org['JN'] });
     // a ratio ranks higher-is-worse figures low: 西州 50% escalated, 东州 0%
@@ -152,6 +155,8 @@ describe('breakdowns', () => {
     const xzRow = esc.rows.find((r: { by: string }) => r.by === org['JN-XZ']);
     expect([dzRow.value, dzRow.numerator, dzRow.denominator, xzRow.value, xzRow.numerator, xzRow.denominator]).toEqual([0, 0, 3, 50, 1, 2]);
     expect(dzRow.rank).toBeLessThan(xzRow.rank);
+    const escTile = await value('escalation_rate', nov);
+    expect(esc.total).toEqual({ value: escTile.value, numerator: escTile.numerator, denominator: escTile.denominator });
     expect(xzRow.level).toBe('red');
   });
 
@@ -182,6 +187,7 @@ describe('breakdowns', () => {
     // and by category, in one grouped count: the cells add up to the whole
     const byCategory = await breakdown(qm, 'backlog', { ...nov, by: 'category', categoryLevel: '1' });
     expect(byCategory.rows.reduce((n: number, r: { value: number }) => n + r.value, 0)).toBe(byCategory.total.value);
+    expect(byCategory.total.value).toBe((await value('backlog', nov)).value);
     expect(byCategory.rows.length).toBe(2);
   });
 
@@ -265,6 +271,7 @@ describe('duration percentiles (frt_p90, handle_p90)', () => {
       const b = await breakdown(qm, key, { ...q, by: 'unit' });
       expect(b.rows.find((r: { by: string }) => r.by === org['JN-DZ'])).toMatchObject({ value: v.value, denominator: 4 });
       expect(b.rows.find((r: { by: string }) => r.by === org['JN-XZ'])).toMatchObject({ value: null, denominator: 0 });
+      expect(b.total).toEqual({ value: v.value, numerator: null, denominator: 4 });
       // and as a monthly trend: first responses count in the month a ticket was taken, handling in the month it closed (December)
       const series = (await get(qm, `/api/v1/indicators/${key}/series`, { ...q, grain: 'month' })).json();
       const measured = series.points.filter((p: { denominator: number }) => p.denominator > 0).map((p: { from: string; denominator: number }) => [p.from, p.denominator]);

@@ -1,9 +1,10 @@
-import { Badge, Drawer, Segmented, Table, Tabs, Typography } from 'antd';
-import type { Indicator, OrgUnit, TicketSummary } from '@qloop/contracts';
-import { useState } from 'react';
+import { Badge, Drawer, Flex, Segmented, Table, Tabs, Typography } from 'antd';
+import type { BreakdownCell, Indicator, OrgUnit, TicketSummary } from '@qloop/contracts';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { useIndicatorTickets, useIndicatorValue, type Figure } from '../../api/indicators';
+import { useIndicatorBreakdown, useIndicatorTickets, type Figure } from '../../api/indicators';
+import { ExportButton } from './export-button';
 import { formatDateTime } from '../../components/format';
 import { useOrgName } from '../../components/org-tree';
 import { StateTag } from '../tickets/ticket-tags';
@@ -12,15 +13,14 @@ import { formatFigure, formatParts } from './figure';
 import { TrendChart } from './trend-chart';
 
 /** A child unit's figure, one row of the breakdown. */
-function ChildFigure({ ind, figure }: { ind: Indicator; figure: Figure }) {
+function ChildFigure({ ind, row }: { ind: Indicator; row: BreakdownCell | undefined }) {
   const { i18n, t } = useTranslation();
-  const { data } = useIndicatorValue(ind.key, figure);
   return (
     <span style={{ fontVariantNumeric: 'tabular-nums' }}>
-      {data?.level && <Badge color={LEVEL_COLOURS[data.level]} style={{ marginInlineEnd: 6 }} />}
-      {formatFigure(ind, data, i18n.language) ?? <Typography.Text type="secondary">{t('dashboard.noData')}</Typography.Text>}
+      {row?.level && <Badge color={LEVEL_COLOURS[row.level]} style={{ marginInlineEnd: 6 }} />}
+      {formatFigure(ind, row, i18n.language) ?? <Typography.Text type="secondary">{t('dashboard.noData')}</Typography.Text>}
       <Typography.Text type="secondary" style={{ marginInlineStart: 8, fontSize: 12 }}>
-        {formatParts(data, i18n.language) ?? ''}
+        {formatParts(row, i18n.language) ?? ''}
       </Typography.Text>
     </span>
   );
@@ -43,6 +43,10 @@ export function FigureDrawer({
   const traced = !!ind && ind.formula.kind !== 'live' && ind.formula.kind !== 'external';
   const { data: tickets, isFetching } = useIndicatorTickets(ind?.key ?? '', { ...figure, part: ratio ? part : 'numerator', page, pageSize: 20 }, traced);
   const name = ind ? (i18n.language.startsWith('zh') ? ind.nameZh : ind.nameEn) : '';
+  // every child unit's figure in one breakdown (the same the league table and its export show)
+  const byUnit = useMemo(() => ({ ...figure, by: 'unit' as const }), [figure]);
+  const { data: breakdown, isFetching: unitsLoading } = useIndicatorBreakdown(ind && ind.formula.kind !== 'survey' ? ind.key : undefined, byUnit);
+  const rowOf = useMemo(() => new Map((breakdown?.rows ?? []).map((r) => [r.by, r])), [breakdown]);
   return (
     <Drawer open={!!ind} onClose={onClose} size={720} title={`${name} · ${unit ? orgName(unit) : ''} · ${figure.from} – ${figure.to}`} destroyOnHidden data-testid="figure-drawer">
       {ind && (
@@ -56,19 +60,25 @@ export function FigureDrawer({
               key: 'units',
               label: t('dashboard.byUnit'),
               children: (
-                <Table<OrgUnit>
-                  rowKey="id"
-                  size="small"
-                  pagination={false}
-                  dataSource={children}
-                  locale={{ emptyText: t('dashboard.noChildren') }}
-                  onRow={(u) => ({ onClick: () => onDrill(u.id), style: { cursor: 'pointer' } })}
-                  data-testid="figure-units"
-                  columns={[
-                    { title: t('dashboard.unit'), key: 'name', render: (_, u) => <Typography.Link>{orgName(u)}</Typography.Link> },
-                    { title: name, key: 'value', render: (_, u) => <ChildFigure ind={ind} figure={{ ...figure, orgUnit: u.id }} /> },
-                  ]}
-                />
+                <>
+                  <Flex justify="end" style={{ marginBottom: 8 }}>
+                    <ExportButton indicatorKey={ind.key} breakdown={byUnit} testId="figure-units-export" />
+                  </Flex>
+                  <Table<OrgUnit>
+                    rowKey="id"
+                    size="small"
+                    pagination={false}
+                    loading={unitsLoading}
+                    dataSource={children}
+                    locale={{ emptyText: t('dashboard.noChildren') }}
+                    onRow={(u) => ({ onClick: () => onDrill(u.id), style: { cursor: 'pointer' } })}
+                    data-testid="figure-units"
+                    columns={[
+                      { title: t('dashboard.unit'), key: 'name', render: (_, u) => <Typography.Link>{orgName(u)}</Typography.Link> },
+                      { title: name, key: 'value', render: (_, u) => <ChildFigure ind={ind} row={rowOf.get(u.id)} /> },
+                    ]}
+                  />
+                </>
               ),
             },
             ...(!traced
@@ -79,28 +89,28 @@ export function FigureDrawer({
                     label: t('dashboard.tickets'),
                     children: (
                       <>
-                        {ratio && (
-                          <Segmented
-                            value={part}
-                            onChange={(v) => { setPart(v as typeof part); setPage(1); }}
-                            options={[{ value: 'numerator', label: t('dashboard.numerator') }, { value: 'denominator', label: t('dashboard.denominator') }]}
-                            style={{ marginBottom: 12 }}
+                          {ratio && (
+                            <Segmented
+                              value={part}
+                              onChange={(v) => { setPart(v as typeof part); setPage(1); }}
+                              options={[{ value: 'numerator', label: t('dashboard.numerator') }, { value: 'denominator', label: t('dashboard.denominator') }]}
+                              style={{ marginBottom: 12 }}
+                            />
+                          )}
+                          <Table<TicketSummary>
+                            rowKey="id"
+                            size="small"
+                            loading={isFetching}
+                            dataSource={tickets?.items ?? []}
+                            data-testid="figure-tickets"
+                            pagination={{ current: page, pageSize: 20, total: tickets?.total ?? 0, onChange: setPage, showTotal: (n) => t('common.total', { total: n }) }}
+                            columns={[
+                              { title: t('ticket.no'), dataIndex: 'no', width: 150, render: (no: string, r) => <Link to={`/tickets/${r.id}`}>{no}</Link> },
+                              { title: t('ticket.title'), dataIndex: 'title', ellipsis: true },
+                              { title: t('ticket.state'), dataIndex: 'state', width: 90, render: (s: TicketSummary['state']) => <StateTag state={s} /> },
+                              { title: t('ticket.createdAt'), dataIndex: 'createdAt', width: 140, render: (v: string) => formatDateTime(v) },
+                            ]}
                           />
-                        )}
-                        <Table<TicketSummary>
-                          rowKey="id"
-                          size="small"
-                          loading={isFetching}
-                          dataSource={tickets?.items ?? []}
-                          data-testid="figure-tickets"
-                          pagination={{ current: page, pageSize: 20, total: tickets?.total ?? 0, onChange: setPage, showTotal: (n) => t('common.total', { total: n }) }}
-                          columns={[
-                            { title: t('ticket.no'), dataIndex: 'no', width: 150, render: (no: string, r) => <Link to={`/tickets/${r.id}`}>{no}</Link> },
-                            { title: t('ticket.title'), dataIndex: 'title', ellipsis: true },
-                            { title: t('ticket.state'), dataIndex: 'state', width: 90, render: (s: TicketSummary['state']) => <StateTag state={s} /> },
-                            { title: t('ticket.createdAt'), dataIndex: 'createdAt', width: 140, render: (v: string) => formatDateTime(v) },
-                          ]}
-                        />
                       </>
                     ),
                   },

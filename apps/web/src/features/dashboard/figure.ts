@@ -30,8 +30,10 @@ export function formatFigure(ind: Pick<Indicator, 'unit' | 'unitEn' | 'formula'>
 
 /** Numerator and denominator as people read them: "2 / 5". */
 export function formatParts(v: Pick<IndicatorValue, 'numerator' | 'denominator'> | undefined, locale: string): string | null {
-  if (!v || v.numerator === null) return null;
+  if (!v) return null;
   const f = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+  // a percentile has no numerator: its denominator is how many tickets were measured
+  if (v.numerator === null) return v.denominator === null ? null : `n = ${f.format(v.denominator)}`;
   return v.denominator === null ? f.format(v.numerator) : `${f.format(v.numerator)} / ${f.format(v.denominator)}`;
 }
 
