@@ -11,11 +11,12 @@ import {
   type IndicatorSettingsBody,
   type UpdateIndicatorBody,
 } from '@qloop/contracts';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { api } from '../../api/client';
 import { uploadFile } from '../../api/upload';
 
 const ValuesPage = pageOf(ExternalValue);
+const IndicatorOwner = z.object({ key: z.string(), departmentId: z.string().nullable() });
 
 /**
  * Everything a change to the library touches: the list, the settings, the figures the dashboard
@@ -29,6 +30,7 @@ function useInvalidateLibrary() {
         'indicators',
         'indicator-settings',
         'indicator-value',
+        'indicator-breakdown',
         'indicator-series',
         'indicator-external-values',
       ].map((k) => qc.invalidateQueries({ queryKey: [k] })),
@@ -120,5 +122,15 @@ export function useImportExternalValues() {
     onSuccess: (r) => {
       if (!r.dryRun) void invalidate();
     },
+  });
+}
+
+/** 13+N: sets (or clears) the department that owns an indicator's number at its own org unit. */
+export function useSetIndicatorOwner() {
+  const invalidate = useInvalidateLibrary();
+  return useMutation({
+    mutationFn: ({ key, departmentId }: { key: string; departmentId: string | null }) =>
+      api.put(`/indicators/${key}/owner`, { departmentId }, IndicatorOwner),
+    onSuccess: invalidate,
   });
 }

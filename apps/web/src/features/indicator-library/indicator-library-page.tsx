@@ -19,6 +19,7 @@ import { useDeleteIndicator } from './api';
 import { ExternalValuesDrawer } from './external-values-drawer';
 import { useFormulaText, withUnit } from './formula-text';
 import { ImportValuesModal } from './import-values-modal';
+import { OwnerCell } from './owner-cell';
 import { IndicatorFormDrawer } from './indicator-form-drawer';
 import { SettingsDrawer } from './settings-drawer';
 import { ThresholdsTags } from './thresholds-tags';
@@ -163,6 +164,12 @@ export default function IndicatorLibraryPage() {
               key: 'thresholds',
               width: 190,
               render: (_, ind) => <ThresholdsTags thresholds={ind.thresholds} ind={ind} />,
+            },
+            {
+              title: <Tooltip title={t('indicatorLib.ownerHelp')}>{t('indicatorLib.owner')}</Tooltip>,
+              key: 'owner',
+              width: 160,
+              render: (_, ind) => <OwnerCell ind={ind} manage={manage} />,
             },
             {
               title: t('common.actions'),
