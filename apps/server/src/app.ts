@@ -40,6 +40,7 @@ import { registerCalendarRoutes } from './modules/calendars/calendars.routes.js'
 import { registerSlaRoutes } from './modules/sla/sla.routes.js';
 import { registerIndicatorRoutes } from './modules/indicators/indicators.routes.js';
 import { registerWarningRoutes } from './modules/warnings/warnings.routes.js';
+import { registerSurveyRoutes } from './modules/surveys/surveys.routes.js';
 import { registerAssignmentRoutes } from './modules/assignment/assignment.routes.js';
 import { registerNotificationRoutes } from './modules/notifications/notifications.routes.js';
 import { registerPortalRoutes } from './modules/portal/portal.routes.js';
@@ -163,6 +164,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   registerSlaRoutes(app);
   registerIndicatorRoutes(app);
   registerWarningRoutes(app);
+  registerSurveyRoutes(app);
   registerAssignmentRoutes(app);
   registerNotificationRoutes(app);
   registerPortalRoutes(app);

@@ -18,3 +18,4 @@ export * from './indicators.js';
 export * from './warnings.js';
 export * from './indicator-periods.js';
 export * from './indicator-breakdown.js';
+export * from './surveys.js';

@@ -46,6 +46,10 @@ export const PERMISSIONS = [
   'warnings:handle',
   /** edit warning rules, verify plans, close warnings, run an evaluation */
   'warnings:manage',
+  /** see satisfaction surveys (问卷) and their analysis within one's scope */
+  'surveys:read',
+  /** build and publish surveys, set distribution rules, run campaigns */
+  'surveys:manage',
 ] as const;
 export const Permission = z.enum(PERMISSIONS);
 export type Permission = z.infer<typeof Permission>;
@@ -75,8 +79,10 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'warnings:read',
     'warnings:handle',
     'warnings:manage',
+    'surveys:read',
+    'surveys:manage',
   ],
-  dept_manager: ['org:read', 'users:read', 'customer_base:read', 'tickets:read', 'tickets:handle', 'customers:read', 'sla:read', 'indicators:read', 'warnings:read', 'warnings:handle'],
+  dept_manager: ['org:read', 'users:read', 'customer_base:read', 'tickets:read', 'tickets:handle', 'customers:read', 'sla:read', 'indicators:read', 'warnings:read', 'warnings:handle', 'surveys:read'],
   branch_manager: [
     'org:read',
     'users:read',
@@ -93,10 +99,11 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'indicators:read',
     'warnings:read',
     'warnings:handle',
+    'surveys:read',
   ],
   agent: ['org:read', 'pii:unmask', 'tickets:read', 'tickets:create', 'tickets:handle', 'customers:read', 'sla:read', 'indicators:read'],
-  inspector: ['org:read', 'users:read', 'tickets:read', 'customers:read', 'sla:read', 'indicators:read', 'warnings:read'],
-  executive: ['org:read', 'users:read', 'customer_base:read', 'audit:read', 'tickets:read', 'sla:read', 'indicators:read', 'warnings:read'],
+  inspector: ['org:read', 'users:read', 'tickets:read', 'customers:read', 'sla:read', 'indicators:read', 'warnings:read', 'surveys:read'],
+  executive: ['org:read', 'users:read', 'customer_base:read', 'audit:read', 'tickets:read', 'sla:read', 'indicators:read', 'warnings:read', 'surveys:read'],
 };
 
 /** Roles whose data scope is the whole organisation rather than their own org-unit subtree. */

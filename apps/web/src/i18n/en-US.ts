@@ -111,6 +111,8 @@ export const enUS: Translation = {
     'warnings:read': 'View warnings',
     'warnings:handle': 'Acknowledge warnings and submit rectification plans',
     'warnings:manage': 'Manage warning rules, verify and close warnings',
+    'surveys:read': 'See satisfaction surveys and their analysis',
+    'surveys:manage': 'Build and publish surveys, set sending rules and campaigns',
   },
   auditAction: {
     create: 'Create',

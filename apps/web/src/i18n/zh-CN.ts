@@ -114,6 +114,8 @@ export const zhCN = {
     'warnings:read': '查看预警',
     'warnings:handle': '确认预警并提交整改方案',
     'warnings:manage': '管理预警规则，验证与关闭预警',
+    'surveys:read': '查看满意度问卷及分析',
+    'surveys:manage': '设计与发布问卷，设置发送规则与调查活动',
   },
   auditAction: {
     create: '新建',

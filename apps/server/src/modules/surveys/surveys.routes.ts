@@ -1,0 +1,78 @@
+import {
+  CreateSurveyBody, IdParams, pageOf, SaveSurveyDraftBody, SurveyActionBody, SurveyDetail, SurveyListQuery, SurveySummary, SurveyVersion, SurveyVersionParams,
+} from '@qloop/contracts';
+import { notFound } from '../../lib/errors.js';
+import { defineRoute, type App } from '../../lib/route.js';
+import { createSurvey, discardSurveyDraft, publishSurvey, saveSurveyDraft, setSurveyRetired } from './save-survey.js';
+import { findSurveyDetail, findVersion, listSurveys } from './surveys.repo.js';
+
+const found = <T>(v: T | null, what: string): T => {
+  if (v === null) throw notFound(what);
+  return v;
+};
+
+/** Satisfaction surveys (问卷): build, version and publish questionnaires. */
+export function registerSurveyRoutes(app: App): void {
+  const tags = ['surveys'];
+
+  defineRoute(app, {
+    method: 'GET', url: '/api/v1/surveys', access: 'surveys:read', tags,
+    summary: 'Surveys, filtered by state and code or name, sorted and paged; names from the published version (else the draft)',
+    schema: { querystring: SurveyListQuery, response: { 200: pageOf(SurveySummary) } },
+    handler: async (req, _reply, { database }) => ({ ...(await listSurveys(database.db, req.query)), page: req.query.page, pageSize: req.query.pageSize }),
+  });
+
+  defineRoute(app, {
+    method: 'POST', url: '/api/v1/surveys', access: 'surveys:manage', tags,
+    summary: 'Create a survey: its content becomes draft version 1; audited',
+    schema: { body: CreateSurveyBody, response: { 201: SurveyDetail } },
+    handler: async (req, reply, { database, principal, audit }) => {
+      reply.code(201);
+      return createSurvey(database.db, { principal, audit }, req.body);
+    },
+  });
+
+  defineRoute(app, {
+    method: 'GET', url: '/api/v1/surveys/:id', access: 'surveys:read', tags,
+    summary: 'A survey with its draft and published versions and the history of published versions',
+    schema: { params: IdParams, response: { 200: SurveyDetail } },
+    handler: async (req, _reply, { database }) => found(await findSurveyDetail(database.db, req.params.id), 'survey'),
+  });
+
+  defineRoute(app, {
+    method: 'GET', url: '/api/v1/surveys/:id/versions/:version', access: 'surveys:read', tags,
+    summary: 'One version of a survey as it was published (or the draft), with the number of answers it received',
+    schema: { params: SurveyVersionParams, response: { 200: SurveyVersion } },
+    handler: async (req, _reply, { database }) => found(await findVersion(database.db, req.params.id, req.params.version), 'survey version'),
+  });
+
+  defineRoute(app, {
+    method: 'PUT', url: '/api/v1/surveys/:id/draft', access: 'surveys:manage', tags,
+    summary: 'Save the draft; on a published survey without a draft this starts the next version (the published one never changes); audited',
+    schema: { params: IdParams, body: SaveSurveyDraftBody, response: { 200: SurveyDetail } },
+    handler: async (req, _reply, { database, principal, audit }) => saveSurveyDraft(database.db, { principal, audit }, req.params.id, req.body),
+  });
+
+  defineRoute(app, {
+    method: 'DELETE', url: '/api/v1/surveys/:id/draft', access: 'surveys:manage', tags,
+    summary: 'Discard the draft of a published survey; audited',
+    schema: { params: IdParams, body: SurveyActionBody, response: { 200: SurveyDetail } },
+    handler: async (req, _reply, { database, principal, audit }) => discardSurveyDraft(database.db, { principal, audit }, req.params.id, req.body.rowVersion),
+  });
+
+  defineRoute(app, {
+    method: 'POST', url: '/api/v1/surveys/:id/publish', access: 'surveys:manage', tags,
+    summary: 'Publish the draft: it becomes the version answered from now on and never changes again; answers keep their version; audited',
+    schema: { params: IdParams, body: SurveyActionBody, response: { 200: SurveyDetail } },
+    handler: async (req, _reply, { database, principal, audit }) => publishSurvey(database.db, { principal, audit }, req.params.id, req.body.rowVersion),
+  });
+
+  for (const [action, retired] of [['retire', true], ['reinstate', false]] as const) {
+    defineRoute(app, {
+      method: 'POST', url: `/api/v1/surveys/:id/${action}`, access: 'surveys:manage', tags,
+      summary: retired ? 'Retire a survey: no longer sent or answerable; its answers stay; audited' : 'Put a retired survey back in use; audited',
+      schema: { params: IdParams, body: SurveyActionBody, response: { 200: SurveyDetail } },
+      handler: async (req, _reply, { database, principal, audit }) => setSurveyRetired(database.db, { principal, audit }, req.params.id, req.body.rowVersion, retired),
+    });
+  }
+}

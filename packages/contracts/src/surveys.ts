@@ -1,0 +1,147 @@
+import { z } from 'zod';
+import { PageQuery, Uuid } from './common.js';
+
+/**
+ * Satisfaction surveys (满意度调查, issue 6). A survey is a questionnaire in Chinese and English;
+ * publishing freezes its content as a numbered version (answers keep the version they answered);
+ * editing a published survey works on a draft of the next version.
+ */
+
+/**
+ * Question types:
+ * - csat: 1–5 rating (feeds CSAT: 4–5 ÷ answers);
+ * - nps: 0–10 likelihood to recommend (feeds NPS);
+ * - stars: 1–5 stars / emoji;
+ * - single / multiple: choice among options;
+ * - text: free text (verbatim comments, keywords);
+ * - servqual: a paired item, expectation and perception each 1–7 (gap = perception − expectation).
+ */
+export const QUESTION_TYPES = ['csat', 'nps', 'stars', 'single', 'multiple', 'text', 'servqual'] as const;
+export const QuestionType = z.enum(QUESTION_TYPES);
+export type QuestionType = z.infer<typeof QuestionType>;
+
+/** SERVQUAL's five dimensions: 有形性, 可靠性, 响应性, 保证性, 移情性. */
+export const SERVQUAL_DIMENSIONS = ['tangibles', 'reliability', 'responsiveness', 'assurance', 'empathy'] as const;
+export const ServqualDimension = z.enum(SERVQUAL_DIMENSIONS);
+export type ServqualDimension = z.infer<typeof ServqualDimension>;
+
+/** The scale each scored type answers on. */
+export const QUESTION_SCALES: Partial<Record<QuestionType, { min: number; max: number }>> = {
+  csat: { min: 1, max: 5 },
+  nps: { min: 0, max: 10 },
+  stars: { min: 1, max: 5 },
+  servqual: { min: 1, max: 7 },
+};
+
+export const SURVEY_LIMITS = { questionsMax: 50, optionsMax: 20, textMax: 500, answerTextMax: 2000 } as const;
+
+const Key = z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, 'a key is lowercase letters, digits and underscores, starting with a letter (at most 40)');
+const Text = z.string().trim().min(1, 'required').max(SURVEY_LIMITS.textMax);
+
+export const SurveyOption = z.strictObject({ value: Key, labelZh: Text, labelEn: Text });
+export type SurveyOption = z.infer<typeof SurveyOption>;
+
+export const SurveyQuestion = z
+  .strictObject({
+    /** stable within the survey: answers are keyed by it */
+    key: Key,
+    type: QuestionType,
+    textZh: Text,
+    textEn: Text,
+    required: z.boolean().default(true),
+    /** single / multiple only */
+    options: z.array(SurveyOption).min(2, 'a choice needs at least two options').max(SURVEY_LIMITS.optionsMax).optional(),
+    /** the perception element (a level-2 category of the 3 categories / 19 elements) the question measures */
+    elementId: Uuid.optional(),
+    /** servqual only: the SERVQUAL dimension of the item */
+    dimension: ServqualDimension.optional(),
+  })
+  .superRefine((q, ctx) => {
+    const choice = q.type === 'single' || q.type === 'multiple';
+    if (choice && !q.options) ctx.addIssue({ code: 'custom', path: ['options'], message: 'a choice question needs its options' });
+    if (!choice && q.options) ctx.addIssue({ code: 'custom', path: ['options'], message: 'only choice questions have options' });
+    if (q.options && new Set(q.options.map((o) => o.value)).size !== q.options.length) ctx.addIssue({ code: 'custom', path: ['options'], message: 'option values must differ' });
+    if (q.type === 'servqual' && !q.dimension) ctx.addIssue({ code: 'custom', path: ['dimension'], message: 'a SERVQUAL item needs its dimension' });
+    if (q.type !== 'servqual' && q.dimension) ctx.addIssue({ code: 'custom', path: ['dimension'], message: 'only SERVQUAL items have a dimension' });
+  });
+export type SurveyQuestion = z.infer<typeof SurveyQuestion>;
+
+/** What a version holds. At most one csat and one nps question: they are the survey's headline scores. */
+export const SurveyContent = z
+  .strictObject({
+    nameZh: Text,
+    nameEn: Text,
+    introZh: z.string().trim().max(SURVEY_LIMITS.textMax).default(''),
+    introEn: z.string().trim().max(SURVEY_LIMITS.textMax).default(''),
+    questions: z.array(SurveyQuestion).min(1, 'a survey needs a question').max(SURVEY_LIMITS.questionsMax),
+  })
+  .superRefine((c, ctx) => {
+    const seen = new Map<string, number>();
+    c.questions.forEach((q, i) => {
+      if (seen.has(q.key)) ctx.addIssue({ code: 'custom', path: ['questions', i, 'key'], message: `the key “${q.key}” is already used by question ${seen.get(q.key)! + 1}` });
+      else seen.set(q.key, i);
+    });
+    for (const type of ['csat', 'nps'] as const) {
+      const idx = c.questions.map((q, i) => (q.type === type ? i : -1)).filter((i) => i >= 0);
+      if (idx.length > 1) ctx.addIssue({ code: 'custom', path: ['questions', idx[1]!, 'type'], message: `a survey has at most one ${type.toUpperCase()} question` });
+    }
+  });
+export type SurveyContent = z.infer<typeof SurveyContent>;
+
+export const SURVEY_STATES = ['draft', 'published', 'retired'] as const;
+export const SurveyState = z.enum(SURVEY_STATES);
+export type SurveyState = z.infer<typeof SurveyState>;
+
+export const SurveyVersion = z.object({
+  version: z.number().int(),
+  content: SurveyContent,
+  /** null for the draft */
+  publishedAt: z.string().nullable(),
+  publishedBy: z.string().nullable(),
+  /** answers given to this version */
+  responses: z.number().int(),
+});
+export type SurveyVersion = z.infer<typeof SurveyVersion>;
+
+export const SurveySummary = z.object({
+  id: z.uuid(),
+  code: z.string(),
+  nameZh: z.string(),
+  nameEn: z.string(),
+  /** published: answerable (its latest published version); draft: never published; retired: no longer sent */
+  state: SurveyState,
+  publishedVersion: z.number().int().nullable(),
+  /** the version being edited, if any (published + 1, or 1 before the first publication) */
+  draftVersion: z.number().int().nullable(),
+  questions: z.number().int(),
+  responses: z.number().int(),
+  updatedAt: z.string(),
+  /** optimistic concurrency: send it with a change */
+  rowVersion: z.number().int(),
+});
+export type SurveySummary = z.infer<typeof SurveySummary>;
+
+export const SurveyDetail = SurveySummary.extend({
+  draft: SurveyVersion.nullable(),
+  published: SurveyVersion.nullable(),
+  /** every published version, newest first, without content */
+  history: z.array(SurveyVersion.omit({ content: true }).extend({ nameZh: z.string(), nameEn: z.string() })),
+});
+export type SurveyDetail = z.infer<typeof SurveyDetail>;
+
+export const SurveyCode = z.string().trim().min(2).max(40).regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, 'a code is letters, digits, - and _');
+export const CreateSurveyBody = z.strictObject({ code: SurveyCode, content: SurveyContent });
+export type CreateSurveyBody = z.input<typeof CreateSurveyBody>;
+/** Saves the draft (creating it from the published version's content when there is none). */
+export const SaveSurveyDraftBody = z.strictObject({ content: SurveyContent, rowVersion: z.number().int().min(1) });
+export type SaveSurveyDraftBody = z.input<typeof SaveSurveyDraftBody>;
+export const SurveyActionBody = z.strictObject({ rowVersion: z.number().int().min(1) });
+
+export const SURVEY_SORTS = ['code', '-code', 'updatedAt', '-updatedAt', 'responses', '-responses'] as const;
+export const SurveyListQuery = PageQuery.extend({
+  state: SurveyState.optional(),
+  /** code or name contains */
+  q: z.string().trim().max(100).optional(),
+  sort: z.enum(SURVEY_SORTS).default('-updatedAt'),
+});
+export const SurveyVersionParams = z.strictObject({ id: z.uuid(), version: z.coerce.number().int().min(1) });
