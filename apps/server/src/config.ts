@@ -24,6 +24,8 @@ const Env = z.object({
   WEB_DIST: z.string().optional(),
   QLOOP_DEMO_TICKETS: z.coerce.number().int().min(0).max(1_000_000).default(3000),
   PORTAL_RATE_LIMIT: z.coerce.number().int().min(1).default(5),
+  /** survey answers (and progress saves) one address may send per 10 minutes */
+  SURVEY_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(60),
 });
 
@@ -47,6 +49,7 @@ export type Config = {
   demoTickets: number;
   /** portal submissions per 10 minutes from one address */
   portalRateLimit: number;
+  surveyRateLimit: number;
 };
 
 export class ConfigError extends Error {}
@@ -74,6 +77,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginRateLimit: e.LOGIN_RATE_LIMIT,
     demoTickets: e.QLOOP_DEMO_TICKETS,
     portalRateLimit: e.PORTAL_RATE_LIMIT,
+    surveyRateLimit: e.SURVEY_RATE_LIMIT,
     webDist: e.WEB_DIST ? path.resolve(e.WEB_DIST) : path.join(repoRoot, 'apps/web/dist'),
   };
 }

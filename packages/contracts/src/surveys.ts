@@ -145,3 +145,70 @@ export const SurveyListQuery = PageQuery.extend({
   sort: z.enum(SURVEY_SORTS).default('-updatedAt'),
 });
 export const SurveyVersionParams = z.strictObject({ id: z.uuid(), version: z.coerce.number().int().min(1) });
+
+/* ---------- answering ---------- */
+
+/**
+ * One answer: a score (csat 1–5, nps 0–10, stars 1–5), an option value (single), option values
+ * (multiple), text, or a SERVQUAL pair (expectation and perception, 1–7).
+ */
+export const SurveyAnswer = z.union([
+  z.number(),
+  z.string().max(SURVEY_LIMITS.answerTextMax),
+  z.array(z.string().max(40)).max(SURVEY_LIMITS.optionsMax),
+  z.strictObject({ expectation: z.number(), perception: z.number() }),
+]);
+export type SurveyAnswer = z.infer<typeof SurveyAnswer>;
+/** Answers keyed by question key. */
+export const SurveyAnswers = z.record(z.string().max(40), SurveyAnswer).refine((a) => Object.keys(a).length <= SURVEY_LIMITS.questionsMax, 'too many answers');
+export type SurveyAnswers = z.infer<typeof SurveyAnswers>;
+
+export const SurveyToken = z.string().min(10).max(1000);
+export const SurveyTokenParams = z.strictObject({ token: SurveyToken });
+
+/**
+ * Why a link cannot be answered, for a friendly page: invalid (tampered, unknown, another survey's),
+ * expired, answered (the link is single-use), closed (the survey was retired).
+ */
+export const SURVEY_LINK_REFUSALS = ['invalid', 'expired', 'answered', 'closed'] as const;
+export type SurveyLinkRefusal = (typeof SURVEY_LINK_REFUSALS)[number];
+
+/** What the public answer page loads: the version the link was sent for, and the progress saved so far. */
+export const PublicSurvey = z.object({
+  surveyId: z.uuid(),
+  version: z.number().int(),
+  content: SurveyContent,
+  progress: SurveyAnswers.nullable(),
+  expiresAt: z.string(),
+});
+export type PublicSurvey = z.infer<typeof PublicSurvey>;
+export const SurveyProgressBody = z.strictObject({ answers: SurveyAnswers });
+export const SurveySubmitBody = z.strictObject({ answers: SurveyAnswers });
+export const SurveySubmitResult = z.object({ ok: z.literal(true), responseId: z.uuid() });
+
+export const SURVEY_INVITE_CHANNELS = ['sms', 'email', 'link'] as const;
+/** An invitation made by hand (automatic post-ticket sending comes with the rules): to a ticket's customer, or a customer. */
+export const CreateInvitationBody = z
+  .strictObject({
+    ticketId: z.uuid().optional(),
+    customerId: z.uuid().optional(),
+    channel: z.enum(SURVEY_INVITE_CHANNELS).default('link'),
+    expiresInDays: z.number().int().min(1).max(90).default(7),
+  })
+  .refine((b) => !!b.ticketId !== !!b.customerId, { message: 'invite about a ticket or to a customer (one of them)', path: ['ticketId'] });
+export const SurveyInvitation = z.object({
+  id: z.uuid(),
+  surveyId: z.uuid(),
+  version: z.number().int(),
+  ticketId: z.uuid().nullable(),
+  customerId: z.uuid().nullable(),
+  orgUnitId: z.uuid().nullable(),
+  channel: z.string(),
+  expiresAt: z.string(),
+  answeredAt: z.string().nullable(),
+  /** the signed single-use link token (only when just created) */
+  token: z.string().optional(),
+  /** the answer page's path for the token */
+  path: z.string().optional(),
+});
+export type SurveyInvitation = z.infer<typeof SurveyInvitation>;

@@ -40,11 +40,33 @@ BEGIN
 END $$;
 CREATE TRIGGER survey_versions_frozen BEFORE UPDATE OR DELETE ON survey_versions FOR EACH ROW EXECUTE FUNCTION survey_version_frozen();
 
--- Answers, each kept with the version it answered (filled by the answering page, next increment).
+-- An invitation to answer: one signed single-use link (the token carries its id, survey, version
+-- and expiry, signed with the server's secret). answered_at makes it single-use: the answer is
+-- accepted only by the update that sets it. progress keeps a half-filled form.
+CREATE TABLE survey_invitations (
+  id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+  survey_id uuid NOT NULL,
+  version integer NOT NULL,
+  ticket_id uuid REFERENCES tickets(id),
+  customer_id uuid REFERENCES customers(id),
+  org_unit_id uuid REFERENCES org_units(id),
+  channel text NOT NULL,
+  expires_at timestamptz NOT NULL,
+  answered_at timestamptz,
+  progress jsonb,
+  created_by uuid REFERENCES users(id),
+  created_at timestamptz NOT NULL DEFAULT now(),
+  FOREIGN KEY (survey_id, version) REFERENCES survey_versions(survey_id, version)
+);
+CREATE INDEX survey_invitations_customer_idx ON survey_invitations (customer_id, created_at);
+CREATE INDEX survey_invitations_ticket_idx ON survey_invitations (ticket_id);
+
+-- Answers, each kept with the version it answered.
 CREATE TABLE survey_responses (
   id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
   survey_id uuid NOT NULL,
   version integer NOT NULL,
+  invitation_id uuid UNIQUE REFERENCES survey_invitations(id),
   org_unit_id uuid REFERENCES org_units(id),
   ticket_id uuid REFERENCES tickets(id),
   customer_id uuid REFERENCES customers(id),

@@ -1,10 +1,13 @@
 import {
+  CreateInvitationBody, OkBody, PublicSurvey, SurveyInvitation, SurveyProgressBody, SurveySubmitBody, SurveySubmitResult, SurveyTokenParams,
   CreateSurveyBody, IdParams, pageOf, SaveSurveyDraftBody, SurveyActionBody, SurveyDetail, SurveyListQuery, SurveySummary, SurveyVersion, SurveyVersionParams,
 } from '@qloop/contracts';
 import { notFound } from '../../lib/errors.js';
 import { defineRoute, type App } from '../../lib/route.js';
 import { createSurvey, discardSurveyDraft, publishSurvey, saveSurveyDraft, setSurveyRetired } from './save-survey.js';
 import { findSurveyDetail, findVersion, listSurveys } from './surveys.repo.js';
+import { inviteToSurvey } from './invite.js';
+import { loadPublicSurvey, saveSurveyProgress, submitSurveyAnswers } from './answer-survey.js';
 
 const found = <T>(v: T | null, what: string): T => {
   if (v === null) throw notFound(what);
@@ -65,6 +68,47 @@ export function registerSurveyRoutes(app: App): void {
     summary: 'Publish the draft: it becomes the version answered from now on and never changes again; answers keep their version; audited',
     schema: { params: IdParams, body: SurveyActionBody, response: { 200: SurveyDetail } },
     handler: async (req, _reply, { database, principal, audit }) => publishSurvey(database.db, { principal, audit }, req.params.id, req.body.rowVersion),
+  });
+
+  defineRoute(app, {
+    method: 'POST', url: '/api/v1/surveys/:id/invitations', access: 'surveys:manage', tags,
+    summary: 'Invite a customer (about a ticket, or directly) to answer the published version: a signed single-use link, sent by SMS or email through the outbound channel or handed over; audited',
+    schema: { params: IdParams, body: CreateInvitationBody, response: { 201: SurveyInvitation } },
+    handler: async (req, reply, { database, principal, audit }) => {
+      reply.code(201);
+      return inviteToSurvey(database.db, { principal, audit, secret: app.sessionSecret, surveyId: req.params.id, ...req.body });
+    },
+  });
+
+  const publicTags = ['surveys (public)'];
+  defineRoute(app, {
+    method: 'GET', url: '/api/v1/public/surveys/:token', access: 'public', tags: publicTags,
+    summary: 'The survey a link opens (the version it was sent for) with the progress saved so far; refusals carry details.reason: invalid (404), expired / answered / closed (409)',
+    rateLimit: { max: 60, timeWindow: '1 minute' },
+    schema: { params: SurveyTokenParams, response: { 200: PublicSurvey } },
+    handler: async (req, _reply, { database }) => loadPublicSurvey(database.db, app.sessionSecret, req.params.token),
+  });
+
+  defineRoute(app, {
+    method: 'PUT', url: '/api/v1/public/surveys/:token/progress', access: 'public', tags: publicTags,
+    summary: 'Keep a half-filled answer (checked, required questions may be missing)',
+    rateLimit: { max: app.config.surveyRateLimit * 5, timeWindow: '10 minutes' },
+    schema: { params: SurveyTokenParams, body: SurveyProgressBody, response: { 200: OkBody } },
+    handler: async (req, _reply, { database }) => {
+      await saveSurveyProgress(database.db, app.sessionSecret, req.params.token, req.body.answers);
+      return { ok: true as const };
+    },
+  });
+
+  defineRoute(app, {
+    method: 'POST', url: '/api/v1/public/surveys/:token/answers', access: 'public', tags: publicTags,
+    summary: 'Answer: once per link; checked against the version; a flood from one address is refused (429)',
+    rateLimit: { max: app.config.surveyRateLimit, timeWindow: '10 minutes' },
+    schema: { params: SurveyTokenParams, body: SurveySubmitBody, response: { 201: SurveySubmitResult } },
+    handler: async (req, reply, { database }) => {
+      reply.code(201);
+      return submitSurveyAnswers(database.db, app.sessionSecret, req.params.token, req.body.answers);
+    },
   });
 
   for (const [action, retired] of [['retire', true], ['reinstate', false]] as const) {

@@ -122,3 +122,133 @@ describe('surveys', () => {
     expect(audit!.n).toBe(9);
   });
 });
+
+describe('answering through a signed single-use link', () => {
+  let survey: { id: string; rowVersion: number };
+  let ticketId: string;
+  const invite = async (body: Record<string, unknown>) => {
+    const res = await qm.req('POST', `/api/v1/surveys/${survey.id}/invitations`, body);
+    expect(res.statusCode, res.body).toBe(201);
+    return res.json() as { id: string; token: string; path: string; version: number; orgUnitId: string };
+  };
+  const open = (token: string) => qm.req('GET', `/api/v1/public/surveys/${encodeURIComponent(token)}`);
+  const answer = (token: string, answers: Record<string, unknown>) => qm.req('POST', `/api/v1/public/surveys/${encodeURIComponent(token)}/answers`, { answers });
+  const full = { overall: 2, recommend: 3, speed: { expectation: 6, perception: 3 }, channel: 'hotline', comment: '等了三天' };
+
+  beforeAll(async () => {
+    const created = (await qm.req('POST', '/api/v1/surveys', { code: 'POST-TICKET', content: content() })).json();
+    survey = (await qm.req('POST', `/api/v1/surveys/${created.id}/publish`, { rowVersion: created.rowVersion })).json();
+    const taken = await agent.req('POST', '/api/v1/tickets', {
+      type: 'complaint', channel: 'hotline', title: '宽带断网三天', categoryId: cat['N03-03'], orgUnitId: await h.orgId('JN-DZ-T01'), customer: { phone: '13912345678' },
+    });
+    expect(taken.statusCode, taken.body).toBe(201);
+    ticketId = taken.json().id;
+  });
+
+  it('opens the version it was sent for, keeps progress, takes one answer with its headline scores, then refuses the link', async () => {
+    const inv = await invite({ ticketId, channel: 'sms' });
+    expect(inv.path).toBe(`/s/${inv.token}`);
+    const [sms] = rowsOf<{ body: string }>(await h.database.db.execute(sql`SELECT body FROM outbound_messages WHERE ticket_id = ${ticketId} AND body LIKE '%满意度回访%'`));
+    expect(sms!.body).toContain(inv.path);
+
+    const loaded = await open(inv.token);
+    expect(loaded.statusCode, loaded.body).toBe(200);
+    expect(loaded.json()).toMatchObject({ surveyId: survey.id, version: 1, progress: null, content: { nameZh: '投诉处理满意度回访' } });
+    const saved = await qm.req('PUT', `/api/v1/public/surveys/${inv.token}/progress`, { answers: { overall: 2 } });
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect((await open(inv.token)).json().progress).toEqual({ overall: 2 });
+    expect((await qm.req('PUT', `/api/v1/public/surveys/${inv.token}/progress`, { answers: { overall: 9 } })).statusCode).toBe(400);
+
+    const incomplete = await answer(inv.token, { overall: 2 });
+    expect(incomplete.statusCode).toBe(400);
+    expect(incomplete.json().error.details.map((d: { path: string }) => d.path)).toEqual(['body.answers.recommend', 'body.answers.speed', 'body.answers.channel']);
+    const done = await answer(inv.token, full);
+    expect(done.statusCode, done.body).toBe(201);
+    const [r] = rowsOf<{ version: number; csat: number; nps: number; ticket_id: string; org_unit_id: string }>(
+      await h.database.db.execute(sql`SELECT version, csat, nps, ticket_id, org_unit_id FROM survey_responses WHERE id = ${done.json().responseId}`),
+    );
+    expect(r).toMatchObject({ version: 1, csat: 2, nps: 3, ticket_id: ticketId, org_unit_id: inv.orgUnitId });
+
+    const again = await answer(inv.token, full);
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.details.reason).toBe('answered');
+    expect((await open(inv.token)).json().error.details.reason).toBe('answered');
+  });
+
+  it('refuses tampered, foreign and expired links, and links to a retired survey, each with its reason', async () => {
+    const inv = await invite({ ticketId });
+    const [head, sig] = inv.token.split('.') as [string, string];
+    const payload = JSON.parse(Buffer.from(head, 'base64url').toString());
+    const forged = `${Buffer.from(JSON.stringify({ ...payload, exp: payload.exp + 86_400 })).toString('base64url')}.${sig}`;
+    for (const bad of [forged, `${head}.${sig.slice(0, -2)}xx`, 'not-a-token-at-all']) {
+      const res = await open(bad);
+      expect(res.statusCode, bad).toBe(404);
+      expect(res.json().error.details.reason).toBe('invalid');
+      expect((await answer(bad, full)).statusCode).toBe(404);
+    }
+    // a link another installation signed (another secret) is not ours
+    const { signSurveyToken } = await import('./survey-token.js');
+    expect((await open(signSurveyToken(payload, 'another-secret'))).json().error.details.reason).toBe('invalid');
+
+    // expired: the token's own expiry, checked against the clock
+    const expiring = await invite({ ticketId, expiresInDays: 1 });
+    const realNow = Date.now;
+    Date.now = () => realNow() + 2 * 86_400_000;
+    try {
+      const res = await answer(expiring.token, full);
+      expect(res.statusCode).toBe(409);
+      expect(res.json().error.details.reason).toBe('expired');
+    } finally {
+      Date.now = realNow;
+    }
+
+    const s = (await qm.req('GET', `/api/v1/surveys/${survey.id}`)).json();
+    const retired = (await qm.req('POST', `/api/v1/surveys/${survey.id}/retire`, { rowVersion: s.rowVersion })).json();
+    expect((await answer(inv.token, full)).json().error.details.reason).toBe('closed');
+    expect((await qm.req('POST', `/api/v1/surveys/${survey.id}/invitations`, { ticketId })).statusCode).toBe(400);
+    await qm.req('POST', `/api/v1/surveys/${survey.id}/reinstate`, { rowVersion: retired.rowVersion });
+    expect((await answer(inv.token, full)).statusCode).toBe(201);
+  });
+
+  it('answers stay with their version: a link sent for version 1 is answered on version 1 after version 2 is published', async () => {
+    const inv = await invite({ ticketId });
+    const s = (await qm.req('GET', `/api/v1/surveys/${survey.id}`)).json();
+    const d = (await qm.req('PUT', `/api/v1/surveys/${survey.id}/draft`, { rowVersion: s.rowVersion, content: content({ questions: [content().questions[0]] }) })).json();
+    const v2 = (await qm.req('POST', `/api/v1/surveys/${survey.id}/publish`, { rowVersion: d.rowVersion })).json();
+    expect(v2.publishedVersion).toBe(2);
+    expect((await open(inv.token)).json()).toMatchObject({ version: 1, content: { questions: expect.arrayContaining([expect.objectContaining({ key: 'recommend' })]) } });
+    expect((await answer(inv.token, full)).statusCode).toBe(201);
+    const fresh = await invite({ ticketId });
+    expect(fresh.version).toBe(2);
+    // version 2 asks only the CSAT question: the old full answer set is refused for its unknown keys
+    expect((await answer(fresh.token, full)).statusCode).toBe(400);
+    expect((await answer(fresh.token, { overall: 5 })).statusCode).toBe(201);
+    const counts = rowsOf<{ version: number; n: number }>(await h.database.db.execute(sql`SELECT version, count(*)::int AS n FROM survey_responses WHERE survey_id = ${survey.id} GROUP BY 1 ORDER BY 1`));
+    expect(counts).toEqual([{ version: 1, n: 3 }, { version: 2, n: 1 }]);
+  });
+
+  it('keeps to scope and consent: managers only, a customer who declined surveys is not invited', async () => {
+    expect((await agent.req('POST', `/api/v1/surveys/${survey.id}/invitations`, { ticketId })).statusCode).toBe(403);
+    const [c] = rowsOf<{ id: string }>(await h.database.db.execute(sql`SELECT customer_id AS id FROM tickets WHERE id = ${ticketId}`));
+    await h.database.db.execute(sql`UPDATE customers SET consent_survey = false WHERE id = ${c!.id}`);
+    const res = await qm.req('POST', `/api/v1/surveys/${survey.id}/invitations`, { customerId: c!.id });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.message).toMatch(/declined surveys/);
+    await h.database.db.execute(sql`UPDATE customers SET consent_survey = true WHERE id = ${c!.id}`);
+    expect((await qm.req('POST', `/api/v1/surveys/${survey.id}/invitations`, { ticketId, customerId: c!.id })).statusCode).toBe(400);
+  });
+});
+
+describe('a flood of answers from one address', () => {
+  it('is refused past the limit with 429', async () => {
+    const small = await createHarness({ env: { SURVEY_RATE_LIMIT: '2' } });
+    try {
+      const s = await small.login('qm.li');
+      const res = [];
+      for (let i = 0; i < 3; i++) res.push((await s.req('POST', '/api/v1/public/surveys/not-a-token-at-all/answers', { answers: {} })).statusCode);
+      expect(res).toEqual([404, 404, 429]);
+    } finally {
+      await small.close();
+    }
+  });
+});
