@@ -57,9 +57,9 @@ async function basesByChild(db: Db, unit: Unit, units: Map<string, Named>, from:
  */
 export async function computeBreakdown(db: Db, ind: Indicator, o: BreakdownOpts): Promise<Omit<IndicatorBreakdown, 'owner' | 'labels'> & { labels: IndicatorBreakdown['labels'] }> {
   const f = ind.formula;
-  if (f.kind === 'survey') throw badRequest('survey figures have no answers to break down yet');
-  const ticketFormula = f.kind !== 'external';
-  if (!ticketFormula && (o.by !== 'unit' || o.then)) throw badRequest('this figure is supplied from outside, per org unit: it can be broken down by org unit only', [{ path: 'querystring.by', message: 'use by=unit' }]);
+  // external figures are supplied per org unit, survey answers are counted per unit (for now)
+  const ticketFormula = f.kind !== 'external' && f.kind !== 'survey';
+  if (!ticketFormula && (o.by !== 'unit' || o.then)) throw badRequest('this figure can be broken down by org unit only', [{ path: 'querystring.by', message: 'use by=unit' }]);
   const [units, categories, settingsOf] = await Promise.all([loadUnits(db), loadCategories(db), loadSettingsResolver(db, ind)]);
   // the whole: from the cells where they add up to it (every rollup row maps onto one cell), else computed
   let total: FormulaResult | null = null;

@@ -5,6 +5,7 @@ import { orgSubtreeCondition } from '../../lib/scope.js';
 import { inList, isSliced } from './measure-filter-sql.js';
 import { rollupColumnSums, rollupSums, rollupTotal } from './rollup-sums.js';
 import { liveCount } from './live-counts.js';
+import { surveyFigure, surveyFiguresByBucket } from './survey-figures.js';
 import { rowsOf, type Db } from '../../db/client.js';
 import { formulaValue, monthsOf, percentileFigure, periodCustomerBase } from './indicator-value.js';
 import { bucketStart, periodBuckets, type Grain } from './period-buckets.js';
@@ -53,13 +54,15 @@ export async function computeIndicator(db: Db, ind: Indicator, opts: { orgUnitId
     inputs = { numerator: await sumMeasure(f.numerator), denominator: null };
   } else if (f.kind === 'live') {
     inputs = { numerator: await liveCount(db, f.what, orgUnitId, to, slice), denominator: null };
+  } else if (f.kind === 'survey') {
+    return { key: ind.key, orgUnitId, from, to, sliced: isSliced(slice), ...(await surveyFigure(db, f.what, { orgUnitId, from, to, slice })) };
   } else if (f.kind === 'percentile') {
     const [row] = await rollupColumnSums(db, f.filter ?? {}, histogramColumns(f), { orgUnitId, from, to, slice });
     return { key: ind.key, orgUnitId, from, to, sliced: isSliced(slice), ...percentileFigure(f, row?.sums ?? []) };
   } else if (f.kind === 'external') {
     return { key: ind.key, orgUnitId, from, to, sliced: false, ...externalFigure(await externalSums(db, ind.key, orgUnitId, externalFrom(f, from), to), f.scale) };
   }
-  return { key: ind.key, orgUnitId, from, to, sliced: isSliced(slice) && f.kind !== 'survey', ...formulaValue(f, inputs) };
+  return { key: ind.key, orgUnitId, from, to, sliced: isSliced(slice), ...formulaValue(f, inputs) };
 }
 
 /**
@@ -77,7 +80,11 @@ export async function computeSeries(db: Db, ind: Indicator, opts: { orgUnitId: s
   if (buckets.length > INDICATOR_LIMITS.seriesPointsMax) {
     throw badRequest(`at most ${INDICATOR_LIMITS.seriesPointsMax} points: choose a coarser grain or a shorter period`, [{ path: 'querystring.grain', message: 'too many points' }]);
   }
-  if (f.kind === 'live' || f.kind === 'survey') throw badRequest('this figure has no trend yet (it is counted as of now, not kept per day)');
+  if (f.kind === 'survey') {
+    const at = await surveyFiguresByBucket(db, f.what, { orgUnitId, from, to, slice, bucket: grain });
+    return { key: ind.key, orgUnitId, grain, points: buckets.map((b) => ({ ...b, ...at(bucketStart(b.from, grain)) })) };
+  }
+  if (f.kind === 'live') throw badRequest('this figure has no trend yet (it is counted as of now, not kept per day)');
   if (f.kind === 'external') {
     const sums = await externalSumsByBucket(db, ind.key, orgUnitId, externalFrom(f, from), to, grain);
     return { key: ind.key, orgUnitId, grain, points: buckets.map((b) => ({ ...b, ...externalFigure(sums.get(bucketStart(b.from, grain)), f.scale) })) };

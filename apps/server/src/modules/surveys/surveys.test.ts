@@ -239,6 +239,27 @@ describe('answering through a signed single-use link', () => {
   });
 });
 
+describe('answers feed the indicators', () => {
+  it('CSAT and NPS of the answers so far, by org unit, filtered by the ticket they follow, by day', async () => {
+    // the answers above: CSAT 2, 2, 2 and 5 (4 answers, 1 satisfied); NPS 3, 3, 3 (3 detractors), all about a 东州 ticket
+    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const q = (over: Record<string, string> = {}) => new URLSearchParams({ from: today, to: today, ...over });
+    const csat = (await qm.req('GET', `/api/v1/indicators/csat/value?${q()}`)).json();
+    expect(csat).toMatchObject({ value: 25, numerator: 1, denominator: 4 });
+    expect((await qm.req('GET', `/api/v1/indicators/nps/value?${q()}`)).json()).toMatchObject({ value: -100, numerator: -3, denominator: 3 });
+    expect((await qm.req('GET', `/api/v1/indicators/csat/value?${q({ orgUnit: await h.orgId('JN-XZ') })}`)).json()).toMatchObject({ value: null, denominator: 0 });
+    // the answers follow a hotline complaint: filtered to the store channel there are none
+    expect((await qm.req('GET', `/api/v1/indicators/csat/value?${q({ channel: 'store' })}`)).json()).toMatchObject({ value: null, sliced: true });
+    expect((await qm.req('GET', `/api/v1/indicators/csat/value?${q({ channel: 'hotline' })}`)).json()).toMatchObject({ value: 25 });
+    const byUnit = (await qm.req('GET', `/api/v1/indicators/csat/breakdown?${q({ by: 'unit' })}`)).json();
+    const dz = await h.orgId('JN-DZ');
+    expect(byUnit.rows.find((r: { by: string }) => r.by === dz)).toMatchObject({ value: 25, denominator: 4 });
+    const series = (await qm.req('GET', `/api/v1/indicators/csat/series?${q({ grain: 'day' })}`)).json();
+    expect(series.points).toEqual([expect.objectContaining({ from: today, value: 25, numerator: 1, denominator: 4 })]);
+    expect((await qm.req('GET', `/api/v1/indicators/sat_index/value?${q()}`)).json()).toMatchObject({ value: null });
+  });
+});
+
 describe('a flood of answers from one address', () => {
   it('is refused past the limit with 429', async () => {
     const small = await createHarness({ env: { SURVEY_RATE_LIMIT: '2' } });

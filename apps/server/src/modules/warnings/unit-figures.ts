@@ -65,7 +65,6 @@ export async function indicatorByUnit(db: Db, dir: OrgDirectory, ind: Indicator,
     }
     return out;
   }
-  if (f.kind === 'survey') return out; // no answers yet (issue 6)
   for (const u of units) {
     const v = await computeIndicator(db, ind, { orgUnitId: u.id, from, to });
     out.set(u.id, { value: v.value, numerator: v.numerator, denominator: v.denominator });

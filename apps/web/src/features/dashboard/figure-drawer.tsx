@@ -39,13 +39,13 @@ export function FigureDrawer({
   const [part, setPart] = useState<'numerator' | 'denominator'>('numerator');
   const [page, setPage] = useState(1);
   const ratio = ind?.formula.kind === 'ratio';
-  // open-ticket counts are listed in the work list; external figures have no tickets behind them
-  const traced = !!ind && ind.formula.kind !== 'live' && ind.formula.kind !== 'external';
+  // open-ticket counts are listed in the work list; external figures and survey answers have no tickets list behind them
+  const traced = !!ind && ind.formula.kind !== 'live' && ind.formula.kind !== 'external' && ind.formula.kind !== 'survey';
   const { data: tickets, isFetching } = useIndicatorTickets(ind?.key ?? '', { ...figure, part: ratio ? part : 'numerator', page, pageSize: 20 }, traced);
   const name = ind ? (i18n.language.startsWith('zh') ? ind.nameZh : ind.nameEn) : '';
   // every child unit's figure in one breakdown (the same the league table and its export show)
   const byUnit = useMemo(() => ({ ...figure, by: 'unit' as const }), [figure]);
-  const { data: breakdown, isFetching: unitsLoading } = useIndicatorBreakdown(ind && ind.formula.kind !== 'survey' ? ind.key : undefined, byUnit);
+  const { data: breakdown, isFetching: unitsLoading } = useIndicatorBreakdown(ind ? ind.key : undefined, byUnit);
   const rowOf = useMemo(() => new Map((breakdown?.rows ?? []).map((r) => [r.by, r])), [breakdown]);
   return (
     <Drawer open={!!ind} onClose={onClose} size={720} title={`${name} · ${unit ? orgName(unit) : ''} · ${figure.from} – ${figure.to}`} destroyOnHidden data-testid="figure-drawer">

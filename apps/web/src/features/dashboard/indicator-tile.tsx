@@ -18,7 +18,8 @@ import { useWallMode } from './wall-mode';
 export function IndicatorTile({ ind, figure, filtered, onOpen }: { ind: Indicator; figure: Figure; filtered: boolean; onOpen: () => void }) {
   const { t, i18n } = useTranslation();
   const { wall, refetchInterval } = useWallMode();
-  const survey = ind.formula.kind === 'survey';
+  // the satisfaction index waits for element weights; CSAT and NPS come from the answers
+  const survey = ind.formula.kind === 'survey' && ind.formula.what === 'sat_index';
   const { data, isLoading } = useIndicatorValue(ind.key, { ...figure, compare: true }, !survey, { refetchInterval });
   const shown = figureParts(ind, data, i18n.language);
   const target = targetOf(ind, data);

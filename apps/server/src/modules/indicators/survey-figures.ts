@@ -1,0 +1,57 @@
+import { sql } from 'drizzle-orm';
+import type { IndicatorSlice } from '@qloop/contracts';
+import { rowsOf, type Db } from '../../db/client.js';
+import { orgSubtreeCondition } from '../../lib/scope.js';
+import { csatFromCounts } from '../surveys/analysis/csat.js';
+import { npsFromCounts } from '../surveys/analysis/nps.js';
+import type { ScoreCount } from '../surveys/analysis/score-counts.js';
+import type { FormulaResult } from './indicator-value.js';
+import { sliceConditions } from './measure-filter-sql.js';
+import type { Grain } from './period-buckets.js';
+import { ORG_TIME_ZONE } from './ticket-facts.js';
+
+/**
+ * Satisfaction figures from the answers (survey_responses): CSAT (4–5 of 1–5 ÷ answers × 100) and
+ * NPS ((promoters − detractors) ÷ answers × 100, so its numerator is promoters − detractors), for an
+ * org subtree over days in the organisation's time zone. The dashboard's type / channel / category
+ * filters cut the answers by the ticket they follow up (answers without a ticket drop out of a
+ * filtered figure). The satisfaction index needs element weights: not computed yet (no data).
+ */
+export type SurveyWhat = 'csat' | 'nps' | 'sat_index';
+
+async function scoreCounts(db: Db, what: 'csat' | 'nps', o: { orgUnitId: string; from: string; to: string; slice: IndicatorSlice; bucket?: Grain }): Promise<Map<string, ScoreCount[]>> {
+  const col = sql.raw(`r.${what}`);
+  const local = sql`(r.created_at AT TIME ZONE ${ORG_TIME_ZONE})`;
+  const sliced = sliceConditions('t', o.slice);
+  const bucket = o.bucket ? sql`to_char(date_trunc(${o.bucket}, ${local}), 'YYYY-MM-DD')` : sql`''`;
+  const rows = rowsOf<{ b: string; score: number; n: number }>(
+    await db.execute(sql`
+      SELECT ${bucket} AS b, ${col} AS score, count(*)::int AS n FROM survey_responses r
+      ${sliced.length ? sql`JOIN tickets t ON t.id = r.ticket_id` : sql``}
+      WHERE ${orgSubtreeCondition(o.orgUnitId, sql`r.org_unit_id`)} AND ${col} IS NOT NULL
+        AND ${local} >= ${o.from}::date AND ${local} < (${o.to}::date + 1)
+        ${sliced.length ? sql`AND ${sql.join(sliced, sql` AND `)}` : sql``}
+      GROUP BY 1, 2`),
+  );
+  const out = new Map<string, ScoreCount[]>();
+  for (const r of rows) (out.get(r.b) ?? out.set(r.b, []).get(r.b)!).push({ score: Number(r.score), count: Number(r.n) });
+  return out;
+}
+
+const figure = (what: 'csat' | 'nps', counts: readonly ScoreCount[]): FormulaResult => {
+  if (what === 'csat') return csatFromCounts(counts);
+  const n = npsFromCounts(counts);
+  return { value: n.value, numerator: n.promoters - n.detractors, denominator: n.n };
+};
+
+export async function surveyFigure(db: Db, what: SurveyWhat, o: { orgUnitId: string; from: string; to: string; slice: IndicatorSlice }): Promise<FormulaResult> {
+  if (what === 'sat_index') return { value: null, numerator: null, denominator: null };
+  return figure(what, (await scoreCounts(db, what, o)).get('') ?? []);
+}
+
+/** Per day, ISO week or month (keyed by the bucket's first day). */
+export async function surveyFiguresByBucket(db: Db, what: SurveyWhat, o: { orgUnitId: string; from: string; to: string; slice: IndicatorSlice; bucket: Grain }): Promise<(bucket: string) => FormulaResult> {
+  if (what === 'sat_index') return () => ({ value: null, numerator: null, denominator: null });
+  const counts = await scoreCounts(db, what, o);
+  return (b) => figure(what, counts.get(b) ?? []);
+}
