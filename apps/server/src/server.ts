@@ -1,7 +1,8 @@
 import { createInterface } from 'node:readline/promises';
 import { buildApp } from './app.js';
 import { bootstrap } from './bootstrap.js';
-import { startJobs } from './jobs/scheduler.js';
+import { JOBS, startJobs } from './jobs/scheduler.js';
+import { sendPostTicketSurveysJob } from './jobs/send-post-ticket-surveys.js';
 import { ConfigError, loadConfig } from './config.js';
 import { DEMO_PASSWORD, DEMO_USERS } from './seed/demo-data.js';
 
@@ -17,7 +18,8 @@ async function main() {
   const config = loadConfig();
   const { database, sessionSecret, seeded } = await bootstrap(config, askPassword);
   const app = await buildApp({ config, database, sessionSecret });
-  const stopJobs = startJobs(database.db, app.log);
+  // the survey sender signs links with the server's secret
+  const stopJobs = startJobs(database.db, app.log, [...JOBS, sendPostTicketSurveysJob(sessionSecret)]);
 
   let closing = false;
   const shutdown = async (signal: string) => {

@@ -212,3 +212,44 @@ export const SurveyInvitation = z.object({
   path: z.string().optional(),
 });
 export type SurveyInvitation = z.infer<typeof SurveyInvitation>;
+
+/* ---------- automatic post-ticket sending ---------- */
+
+/**
+ * A sending rule: when a ticket reaches `trigger` (answered 答复 or closed 关闭) and matches the
+ * types, channels and categories (empty = any; a category includes its subtree), its customer gets
+ * the survey by SMS — unless they declined surveys or were invited to any survey in the last
+ * `cooldownDays` days. The first matching active rule (oldest first) wins.
+ */
+export const SurveyRuleSave = z.strictObject({
+  surveyId: z.uuid(),
+  trigger: z.enum(['answered', 'closed']),
+  types: z.array(z.enum(['consultation', 'business', 'fault', 'complaint', 'suggestion', 'praise'])).max(6).default([]),
+  channels: z.array(z.enum(['hotline', 'store', 'web', 'app_api', 'e_channel', 'social_media', 'regulator'])).max(7).default([]),
+  categoryIds: z.array(z.uuid()).max(50).default([]),
+  cooldownDays: z.number().int().min(0).max(365).default(30),
+  expiresInDays: z.number().int().min(1).max(90).default(7),
+  active: z.boolean().default(true),
+});
+export type SurveyRuleSave = z.input<typeof SurveyRuleSave>;
+export const SurveyRuleUpdate = SurveyRuleSave.extend({ version: z.number().int().min(1) });
+export const SurveyRule = z.object({
+  id: z.uuid(),
+  surveyId: z.uuid(),
+  surveyCode: z.string(),
+  surveyNameZh: z.string(),
+  surveyNameEn: z.string(),
+  trigger: z.enum(['answered', 'closed']),
+  types: z.array(z.string()),
+  channels: z.array(z.string()),
+  categoryIds: z.array(z.uuid()),
+  cooldownDays: z.number().int(),
+  expiresInDays: z.number().int(),
+  active: z.boolean(),
+  version: z.number().int(),
+  updatedAt: z.string(),
+  /** invitations this rule has sent, and tickets it skipped (cool-down, consent, no phone) */
+  sent: z.number().int(),
+  skipped: z.number().int(),
+});
+export type SurveyRule = z.infer<typeof SurveyRule>;

@@ -53,18 +53,35 @@ export async function inviteToSurvey(
     if (!c.consent_survey) throw badRequest('this customer has declined surveys (consent withdrawn)', [{ path: 'body.customerId', message: 'no survey consent' }]);
     if (o.channel === 'sms' && !c.phone) throw badRequest('the customer has no phone number for an SMS', [{ path: 'body.channel', message: 'no phone' }]);
     orgUnitId ??= c.org_unit_id;
-    const expires = new Date(Date.now() + o.expiresInDays * 86_400_000);
-    const [row] = rowsOf<InvitationRow>(
-      await tx.execute(sql`
-        INSERT INTO survey_invitations (survey_id, version, ticket_id, customer_id, org_unit_id, channel, expires_at, created_by)
-        VALUES (${o.surveyId}, ${survey.published_version}, ${o.ticketId ?? null}, ${c.id}, ${orgUnitId}, ${o.channel}, ${expires.toISOString()}::timestamptz, ${o.principal.userId})
-        RETURNING *`),
-    );
-    const token = signSurveyToken({ invitationId: row!.id, surveyId: o.surveyId, version: survey.published_version, exp: Math.floor(expires.getTime() / 1000) }, o.secret);
-    if (o.channel === 'sms' && c.phone) {
-      await outboundChannels.sms.send(tx, { to: c.phone, body: `【满意度回访】${survey.name}：${answerPath(token)}`, ticketId: o.ticketId ?? null });
-    }
-    await appendAudit(tx, o.audit, [{ action: 'create', entityType: 'survey_invitation', entityId: row!.id, orgUnitId, after: { surveyId: o.surveyId, version: survey.published_version, ticketId: o.ticketId ?? null, customerId: c.id, channel: o.channel } }]);
-    return { ...toInvitation(row!), token, path: answerPath(token) };
+    const { row, token } = await writeInvitation(tx, o.secret, {
+      surveyId: o.surveyId, version: survey.published_version, surveyName: survey.name, ticketId: o.ticketId ?? null, customerId: c.id, phone: c.phone,
+      orgUnitId, channel: o.channel, expiresInDays: o.expiresInDays, createdBy: o.principal.userId,
+    });
+    await appendAudit(tx, o.audit, [{ action: 'create', entityType: 'survey_invitation', entityId: row.id, orgUnitId, after: { surveyId: o.surveyId, version: survey.published_version, ticketId: o.ticketId ?? null, customerId: c.id, channel: o.channel } }]);
+    return { ...toInvitation(row), token, path: answerPath(token) };
   });
+}
+
+/**
+ * Writes an invitation and signs its link; an SMS invitation goes out through the outbound channel
+ * in the same transaction (the default channel records it). Shared by invitations made by hand and
+ * the automatic post-ticket sender.
+ */
+export async function writeInvitation(
+  tx: Db,
+  secret: string,
+  i: { surveyId: string; version: number; surveyName: string; ticketId: string | null; customerId: string; phone: string | null; orgUnitId: string; channel: string; expiresInDays: number; createdBy: string | null },
+): Promise<{ row: InvitationRow; token: string }> {
+  const expires = new Date(Date.now() + i.expiresInDays * 86_400_000);
+  const [row] = rowsOf<InvitationRow>(
+    await tx.execute(sql`
+      INSERT INTO survey_invitations (survey_id, version, ticket_id, customer_id, org_unit_id, channel, expires_at, created_by)
+      VALUES (${i.surveyId}, ${i.version}, ${i.ticketId}, ${i.customerId}, ${i.orgUnitId}, ${i.channel}, ${expires.toISOString()}::timestamptz, ${i.createdBy})
+      RETURNING *`),
+  );
+  const token = signSurveyToken({ invitationId: row!.id, surveyId: i.surveyId, version: i.version, exp: Math.floor(expires.getTime() / 1000) }, secret);
+  if (i.channel === 'sms' && i.phone) {
+    await outboundChannels.sms.send(tx, { to: i.phone, body: `【满意度回访】${i.surveyName}：${answerPath(token)}`, ticketId: i.ticketId });
+  }
+  return { row: row!, token };
 }

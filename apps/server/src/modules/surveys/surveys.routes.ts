@@ -1,4 +1,6 @@
+import { z } from 'zod';
 import {
+  SurveyRule, SurveyRuleSave, SurveyRuleUpdate,
   CreateInvitationBody, OkBody, PublicSurvey, SurveyInvitation, SurveyProgressBody, SurveySubmitBody, SurveySubmitResult, SurveyTokenParams,
   CreateSurveyBody, IdParams, pageOf, SaveSurveyDraftBody, SurveyActionBody, SurveyDetail, SurveyListQuery, SurveySummary, SurveyVersion, SurveyVersionParams,
 } from '@qloop/contracts';
@@ -7,6 +9,7 @@ import { defineRoute, type App } from '../../lib/route.js';
 import { createSurvey, discardSurveyDraft, publishSurvey, saveSurveyDraft, setSurveyRetired } from './save-survey.js';
 import { findSurveyDetail, findVersion, listSurveys } from './surveys.repo.js';
 import { inviteToSurvey } from './invite.js';
+import { createSurveyRule, listSurveyRules, updateSurveyRule } from './survey-rules.js';
 import { loadPublicSurvey, saveSurveyProgress, submitSurveyAnswers } from './answer-survey.js';
 
 const found = <T>(v: T | null, what: string): T => {
@@ -78,6 +81,30 @@ export function registerSurveyRoutes(app: App): void {
       reply.code(201);
       return inviteToSurvey(database.db, { principal, audit, secret: app.sessionSecret, surveyId: req.params.id, ...req.body });
     },
+  });
+
+  defineRoute(app, {
+    method: 'GET', url: '/api/v1/survey-rules', access: 'surveys:read', tags,
+    summary: 'Post-ticket sending rules, oldest first (the first matching active rule sends), with what each has sent and skipped',
+    schema: { response: { 200: z.object({ items: z.array(SurveyRule) }) } },
+    handler: async (_req, _reply, { database }) => ({ items: await listSurveyRules(database.db) }),
+  });
+
+  defineRoute(app, {
+    method: 'POST', url: '/api/v1/survey-rules', access: 'surveys:manage', tags,
+    summary: 'Add a sending rule: a survey by SMS when a matching ticket is answered or closed, at most once per customer per cool-down; audited',
+    schema: { body: SurveyRuleSave, response: { 201: SurveyRule } },
+    handler: async (req, reply, { database, audit }) => {
+      reply.code(201);
+      return createSurveyRule(database.db, audit, req.body);
+    },
+  });
+
+  defineRoute(app, {
+    method: 'PUT', url: '/api/v1/survey-rules/:id', access: 'surveys:manage', tags,
+    summary: 'Change a sending rule (send the version you loaded); audited',
+    schema: { params: IdParams, body: SurveyRuleUpdate, response: { 200: SurveyRule } },
+    handler: async (req, _reply, { database, audit }) => updateSurveyRule(database.db, audit, req.params.id, req.body),
   });
 
   const publicTags = ['surveys (public)'];

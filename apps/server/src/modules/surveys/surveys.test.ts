@@ -273,3 +273,56 @@ describe('a flood of answers from one address', () => {
     }
   });
 });
+
+describe('post-ticket sending rules', () => {
+  it('a matching ticket answered gets the survey by SMS once; the cool-down, consent and non-matching tickets are skipped and logged', async () => {
+    const { sendPostTicketSurveys } = await import('./send-post-ticket-surveys.js');
+    const secret = 'test-secret-'.padEnd(40, 'x');
+    const created = (await qm.req('POST', '/api/v1/surveys', { code: 'AUTO', content: content() })).json();
+    const survey = (await qm.req('POST', `/api/v1/surveys/${created.id}/publish`, { rowVersion: created.rowVersion })).json();
+    expect((await qm.req('POST', '/api/v1/survey-rules', { surveyId: survey.id, trigger: 'answered', types: ['fax'] })).statusCode).toBe(400);
+    const ruleRes = await qm.req('POST', '/api/v1/survey-rules', { surveyId: survey.id, trigger: 'answered', types: ['complaint'], categoryIds: [cat['N']], cooldownDays: 30 });
+    expect(ruleRes.statusCode, ruleRes.body).toBe(201);
+    const rule = ruleRes.json();
+    await sendPostTicketSurveys(h.database.db, secret); // whatever happened before the rule is not surveyed again below
+    const me = await h.userId('agent.dz1');
+    const answered = async (over: Record<string, unknown>) => {
+      const t = (await agent.req('POST', '/api/v1/tickets', {
+        type: 'complaint', channel: 'hotline', title: '网速慢', categoryId: cat['N03-01'], orgUnitId: await h.orgId('JN-DZ-T01'), ...over,
+      })).json();
+      for (const body of [{ action: 'assign', assigneeId: me }, { action: 'start' }, { action: 'answer', reply: '已为您处理' }]) {
+        const version = (await agent.req('GET', `/api/v1/tickets/${t.id}`)).json().version;
+        const res = await agent.req('POST', `/api/v1/tickets/${t.id}/transitions`, { version, ...body });
+        expect(res.statusCode, res.body).toBe(200);
+      }
+      return t.id as string;
+    };
+    const first = await answered({ customer: { phone: '13955550001' } });
+    const sameCustomer = await answered({ customer: { phone: '13955550001' } });
+    const billing = await answered({ customer: { phone: '13955550002' }, categoryId: cat['S01-01'] });
+    const consult = await answered({ customer: { phone: '13955550003' }, type: 'consultation' });
+    const declined = await answered({ customer: { phone: '13955550004' } });
+    await h.database.db.execute(sql`UPDATE customers SET consent_survey = false WHERE phone = '13955550004'`);
+
+    const run = await sendPostTicketSurveys(h.database.db, secret);
+    expect(run).toMatchObject({ sent: 1, skipped: 2 });
+    const sends = Object.fromEntries(
+      rowsOf<{ ticket_id: string; outcome: string }>(await h.database.db.execute(sql`SELECT ticket_id, outcome FROM survey_sends WHERE rule_id = ${rule.id}`)).map((r) => [r.ticket_id, r.outcome]),
+    );
+    expect(sends).toEqual({ [first]: 'sent', [sameCustomer]: 'cooldown', [declined]: 'no_consent' });
+    expect(sends[billing]).toBeUndefined();
+    expect(sends[consult]).toBeUndefined();
+    const [sms] = rowsOf<{ to_address: string; body: string }>(await h.database.db.execute(sql`SELECT to_address, body FROM outbound_messages WHERE ticket_id = ${first} AND body LIKE '%/s/%'`));
+    expect(sms!.to_address).toBe('13955550001');
+    // the link in the SMS opens the survey
+    const path = sms!.body.slice(sms!.body.indexOf('/s/') + 3);
+    expect((await qm.req('GET', `/api/v1/public/surveys/${path}`)).json()).toMatchObject({ surveyId: survey.id, version: 1 });
+    // each event is handled once
+    expect(await sendPostTicketSurveys(h.database.db, secret)).toMatchObject({ events: 0, sent: 0 });
+    const listed = (await inspector.req('GET', '/api/v1/survey-rules')).json().items.find((r: { id: string }) => r.id === rule.id);
+    expect(listed).toMatchObject({ sent: 1, skipped: 2, surveyCode: 'AUTO' });
+    const changed = await qm.req('PUT', `/api/v1/survey-rules/${rule.id}`, { surveyId: survey.id, trigger: 'closed', version: rule.version });
+    expect(changed.json()).toMatchObject({ trigger: 'closed', version: 2 });
+    expect((await qm.req('PUT', `/api/v1/survey-rules/${rule.id}`, { surveyId: survey.id, trigger: 'closed', version: rule.version })).statusCode).toBe(409);
+  });
+});
