@@ -122,6 +122,8 @@ export const SurveySummary = z.object({
 export type SurveySummary = z.infer<typeof SurveySummary>;
 
 export const SurveyDetail = SurveySummary.extend({
+  /** which scores open a service-recovery ticket (see SurveyRecoverySettings) */
+  recovery: z.object({ csatAtMost: z.number().int().nullable(), npsAtMost: z.number().int().nullable() }),
   draft: SurveyVersion.nullable(),
   published: SurveyVersion.nullable(),
   /** every published version, newest first, without content */
@@ -253,3 +255,41 @@ export const SurveyRule = z.object({
   skipped: z.number().int(),
 });
 export type SurveyRule = z.infer<typeof SurveyRule>;
+
+/* ---------- service recovery (服务补救) ---------- */
+
+/** Which scores open a recovery ticket: CSAT at most csatAtMost, NPS at most npsAtMost (null: never). */
+export const SurveyRecoverySettings = z.strictObject({
+  csatAtMost: z.number().int().min(1).max(5).nullable(),
+  npsAtMost: z.number().int().min(0).max(10).nullable(),
+});
+export type SurveyRecoverySettings = z.infer<typeof SurveyRecoverySettings>;
+export const SaveRecoverySettingsBody = SurveyRecoverySettings.extend({ rowVersion: z.number().int().min(1) });
+
+export const SurveyRecovery = z.object({
+  responseId: z.uuid(),
+  ticketId: z.uuid(),
+  ticketNo: z.string(),
+  ticketState: z.string(),
+  orgUnitId: z.uuid(),
+  surveyId: z.uuid(),
+  surveyCode: z.string(),
+  /** why: e.g. "CSAT 2 ≤ 2" */
+  reason: z.string(),
+  csat: z.number().int().nullable(),
+  nps: z.number().int().nullable(),
+  /** null until the loop is closed */
+  recovered: z.boolean().nullable(),
+  note: z.string().nullable(),
+  recordedAt: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type SurveyRecovery = z.infer<typeof SurveyRecovery>;
+export const SurveyRecoveryListQuery = PageQuery.extend({
+  /** open: the loop not closed yet; recovered / lost: recorded */
+  status: z.enum(['open', 'recovered', 'lost']).optional(),
+  orgUnit: z.uuid().optional(),
+});
+/** Closing the loop: was the customer won back? Needs the recovery ticket closed first. */
+export const RecordRecoveryBody = z.strictObject({ recovered: z.boolean(), note: z.string().trim().max(1000).default('') });
+export const ResponseIdParams = z.strictObject({ responseId: z.uuid() });

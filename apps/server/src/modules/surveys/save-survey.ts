@@ -113,3 +113,16 @@ export async function setSurveyRetired(db: Db, ctx: Ctx, id: string, rowVersion:
     return (await findSurveyDetail(tx, id))!;
   });
 }
+
+/** Which scores open a service-recovery ticket; audited. */
+export async function saveRecoverySettings(db: Db, ctx: Ctx, id: string, body: { csatAtMost: number | null; npsAtMost: number | null; rowVersion: number }): Promise<SurveyDetail> {
+  return db.transaction(async (tx) => {
+    await locked(tx, id, body.rowVersion);
+    const [before] = rowsOf<{ csat: number | null; nps: number | null }>(await tx.execute(sql`SELECT recovery_csat_max AS csat, recovery_nps_max AS nps FROM surveys WHERE id = ${id}`));
+    await touch(tx, id, sql`recovery_csat_max = ${body.csatAtMost}, recovery_nps_max = ${body.npsAtMost}`);
+    await appendAudit(tx, ctx.audit, [
+      { action: 'update', entityType: 'survey', entityId: id, before: { recovery: { csatAtMost: before?.csat ?? null, npsAtMost: before?.nps ?? null } }, after: { recovery: { csatAtMost: body.csatAtMost, npsAtMost: body.npsAtMost } } },
+    ]);
+    return (await findSurveyDetail(tx, id))!;
+  });
+}

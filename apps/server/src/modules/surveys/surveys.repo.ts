@@ -131,6 +131,7 @@ export async function findVersion(db: Db, surveyId: string, version: number): Pr
 export async function findSurveyDetail(db: Db, id: string): Promise<SurveyDetail | null> {
   const summary = await findSurveySummary(db, id);
   if (!summary) return null;
+  const [recovery] = rowsOf<{ csat: number | null; nps: number | null }>(await db.execute(sql`SELECT recovery_csat_max AS csat, recovery_nps_max AS nps FROM surveys WHERE id = ${id}`));
   const [draft, published, history] = await Promise.all([
     summary.draftVersion ? findVersion(db, id, summary.draftVersion) : null,
     summary.publishedVersion ? findVersion(db, id, summary.publishedVersion) : null,
@@ -141,6 +142,7 @@ export async function findSurveyDetail(db: Db, id: string): Promise<SurveyDetail
   ]);
   return {
     ...summary,
+    recovery: { csatAtMost: recovery?.csat ?? null, npsAtMost: recovery?.nps ?? null },
     draft,
     published,
     history: rowsOf<Omit<VersionRow, 'content'> & { name_zh: string; name_en: string }>(history).map((v) => ({

@@ -1,12 +1,14 @@
 import { z } from 'zod';
 import {
+  RecordRecoveryBody, ResponseIdParams, SaveRecoverySettingsBody, SurveyRecovery, SurveyRecoveryListQuery,
   SurveyRule, SurveyRuleSave, SurveyRuleUpdate,
   CreateInvitationBody, OkBody, PublicSurvey, SurveyInvitation, SurveyProgressBody, SurveySubmitBody, SurveySubmitResult, SurveyTokenParams,
   CreateSurveyBody, IdParams, pageOf, SaveSurveyDraftBody, SurveyActionBody, SurveyDetail, SurveyListQuery, SurveySummary, SurveyVersion, SurveyVersionParams,
 } from '@qloop/contracts';
 import { notFound } from '../../lib/errors.js';
 import { defineRoute, type App } from '../../lib/route.js';
-import { createSurvey, discardSurveyDraft, publishSurvey, saveSurveyDraft, setSurveyRetired } from './save-survey.js';
+import { createSurvey, discardSurveyDraft, publishSurvey, saveRecoverySettings, saveSurveyDraft, setSurveyRetired } from './save-survey.js';
+import { listRecoveries, recordRecovery } from './service-recovery.js';
 import { findSurveyDetail, findVersion, listSurveys } from './surveys.repo.js';
 import { inviteToSurvey } from './invite.js';
 import { createSurveyRule, listSurveyRules, updateSurveyRule } from './survey-rules.js';
@@ -105,6 +107,27 @@ export function registerSurveyRoutes(app: App): void {
     summary: 'Change a sending rule (send the version you loaded); audited',
     schema: { params: IdParams, body: SurveyRuleUpdate, response: { 200: SurveyRule } },
     handler: async (req, _reply, { database, audit }) => updateSurveyRule(database.db, audit, req.params.id, req.body),
+  });
+
+  defineRoute(app, {
+    method: 'PUT', url: '/api/v1/surveys/:id/recovery', access: 'surveys:manage', tags,
+    summary: 'Which scores open a service-recovery ticket (CSAT at most, NPS at most; null: never); audited',
+    schema: { params: IdParams, body: SaveRecoverySettingsBody, response: { 200: SurveyDetail } },
+    handler: async (req, _reply, { database, principal, audit }) => saveRecoverySettings(database.db, { principal, audit }, req.params.id, req.body),
+  });
+
+  defineRoute(app, {
+    method: 'GET', url: '/api/v1/survey-recoveries', access: 'tickets:read', tags,
+    summary: 'Service recoveries (服务补救) in your scope, newest first: open (loop not closed), recovered or lost',
+    schema: { querystring: SurveyRecoveryListQuery, response: { 200: pageOf(SurveyRecovery) } },
+    handler: async (req, _reply, { database, principal }) => listRecoveries(database.db, principal, req.query),
+  });
+
+  defineRoute(app, {
+    method: 'POST', url: '/api/v1/survey-recoveries/:responseId/outcome', access: 'tickets:handle', tags,
+    summary: 'Close the loop of a recovery: was the customer won back? The recovery ticket must be closed; recorded once; audited',
+    schema: { params: ResponseIdParams, body: RecordRecoveryBody, response: { 200: SurveyRecovery } },
+    handler: async (req, _reply, { database, principal, audit }) => recordRecovery(database.db, { principal, audit, responseId: req.params.responseId, ...req.body }),
   });
 
   const publicTags = ['surveys (public)'];

@@ -326,3 +326,56 @@ describe('post-ticket sending rules', () => {
     expect((await qm.req('PUT', `/api/v1/survey-rules/${rule.id}`, { surveyId: survey.id, trigger: 'closed', version: rule.version })).statusCode).toBe(409);
   });
 });
+
+describe('service recovery (服务补救)', () => {
+  it('a low score opens a high-priority follow-up ticket with the answers; closing the loop records whether the customer was won back', async () => {
+    const created = (await qm.req('POST', '/api/v1/surveys', { code: 'RECOVERY', content: content() })).json();
+    const survey = (await qm.req('POST', `/api/v1/surveys/${created.id}/publish`, { rowVersion: created.rowVersion })).json();
+    expect(survey.recovery).toEqual({ csatAtMost: 2, npsAtMost: 6 });
+    const taken = (await agent.req('POST', '/api/v1/tickets', {
+      type: 'complaint', channel: 'hotline', title: '宽带装机延误', categoryId: cat['N03-03'], orgUnitId: await h.orgId('JN-DZ-T01'), customer: { phone: '13966660001' },
+    })).json();
+    const send = async () => (await qm.req('POST', `/api/v1/surveys/${survey.id}/invitations`, { ticketId: taken.id })).json().token as string;
+    const submit = async (answers: Record<string, unknown>) => {
+      const res = await qm.req('POST', `/api/v1/public/surveys/${await send()}/answers`, { answers });
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json().responseId as string;
+    };
+    const happy = await submit({ overall: 5, recommend: 9, speed: { expectation: 5, perception: 6 }, channel: 'hotline' });
+    const unhappy = await submit({ overall: 1, recommend: 8, speed: { expectation: 7, perception: 2 }, channel: 'store', comment: '装机拖了一周' });
+    const recoveries = (await qm.req('GET', `/api/v1/survey-recoveries?${new URLSearchParams({ status: 'open' })}`)).json();
+    const mine = recoveries.items.filter((r: { surveyId: string }) => r.surveyId === survey.id);
+    expect(mine.map((r: { responseId: string; reason: string }) => [r.responseId, r.reason])).toEqual([[unhappy, 'CSAT 1 ≤ 2']]);
+    expect(mine.some((r: { responseId: string }) => r.responseId === happy)).toBe(false);
+    const ticket = (await agent.req('GET', `/api/v1/tickets/${mine[0].ticketId}`)).json();
+    expect(ticket).toMatchObject({ priority: 'high', type: 'complaint', categoryId: cat['N03-03'], customer: { id: taken.customer.id } });
+    expect(ticket.title).toContain('服务补救');
+    expect(ticket.description).toContain('您通过什么方式联系我们？：营业厅');
+    expect(ticket.description).toContain('处理速度：期望 7 / 感知 2');
+
+    // another branch sees nothing of it
+    const xz = await h.login('agent.xz1');
+    expect((await xz.req('GET', '/api/v1/survey-recoveries')).json().items.some((r: { responseId: string }) => r.responseId === unhappy)).toBe(false);
+    expect((await xz.req('POST', `/api/v1/survey-recoveries/${unhappy}/outcome`, { recovered: true })).statusCode).toBe(404);
+
+    // the loop closes after the ticket does
+    const early = await agent.req('POST', `/api/v1/survey-recoveries/${unhappy}/outcome`, { recovered: true });
+    expect(early.statusCode).toBe(409);
+    const me = await h.userId('agent.dz1');
+    for (const body of [{ action: 'assign', assigneeId: me }, { action: 'start' }, { action: 'answer', reply: '已致电客户道歉并加急处理' }, { action: 'close', outcome: 'resolved', followUpResult: '客户接受' }]) {
+      const version = (await agent.req('GET', `/api/v1/tickets/${ticket.id}`)).json().version;
+      expect((await agent.req('POST', `/api/v1/tickets/${ticket.id}/transitions`, { version, ...body })).statusCode).toBe(200);
+    }
+    const done = await agent.req('POST', `/api/v1/survey-recoveries/${unhappy}/outcome`, { recovered: true, note: '客户表示谅解' });
+    expect(done.statusCode, done.body).toBe(200);
+    expect(done.json()).toMatchObject({ recovered: true, note: '客户表示谅解', ticketState: 'closed' });
+    expect((await agent.req('POST', `/api/v1/survey-recoveries/${unhappy}/outcome`, { recovered: false })).statusCode).toBe(409);
+    expect((await qm.req('GET', `/api/v1/survey-recoveries?${new URLSearchParams({ status: 'recovered' })}`)).json().items.map((r: { responseId: string }) => r.responseId)).toContain(unhappy);
+
+    // a survey set never to trigger opens no ticket
+    const off = (await qm.req('PUT', `/api/v1/surveys/${survey.id}/recovery`, { csatAtMost: null, npsAtMost: null, rowVersion: survey.rowVersion })).json();
+    expect(off.recovery).toEqual({ csatAtMost: null, npsAtMost: null });
+    const quiet = await submit({ overall: 1, recommend: 0, speed: { expectation: 7, perception: 1 }, channel: 'store' });
+    expect((await qm.req('GET', '/api/v1/survey-recoveries')).json().items.some((r: { responseId: string }) => r.responseId === quiet)).toBe(false);
+  });
+});
