@@ -293,3 +293,47 @@ export const SurveyRecoveryListQuery = PageQuery.extend({
 /** Closing the loop: was the customer won back? Needs the recovery ticket closed first. */
 export const RecordRecoveryBody = z.strictObject({ recovered: z.boolean(), note: z.string().trim().max(1000).default('') });
 export const ResponseIdParams = z.strictObject({ responseId: z.uuid() });
+
+/* ---------- analysis ---------- */
+
+export const SurveyAnalysisQuery = z.strictObject({
+  survey: z.uuid(),
+  /** the org unit and its subtree (default: your own) */
+  orgUnit: z.uuid().optional(),
+  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is YYYY-MM-DD'),
+  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is YYYY-MM-DD'),
+});
+const Mean = z.number().nullable();
+export const SurveyAnalysis = z.object({
+  surveyId: z.uuid(),
+  orgUnitId: z.uuid(),
+  from: z.string(),
+  to: z.string(),
+  responses: z.number().int(),
+  /** invitations sent in the period, and the share of them answered (%; null without invitations) */
+  invited: z.number().int(),
+  responseRate: Mean,
+  csat: z.object({ value: Mean, numerator: z.number().int(), denominator: z.number().int() }),
+  nps: z.object({ value: Mean, promoters: z.number().int(), passives: z.number().int(), detractors: z.number().int(), n: z.number().int() }),
+  /** each perception element's mean score on 0–100, its answers, its weight and share in the index */
+  elements: z.array(z.object({ elementId: z.uuid(), mean: Mean, n: z.number().int(), weight: z.number().nullable(), contribution: Mean })),
+  satIndex: z.object({ value: Mean, scoredWeightShare: Mean }),
+  /** SERVQUAL: per item and per dimension, gap = perception − expectation (1–7) */
+  servqual: z.object({
+    items: z.array(z.object({ key: z.string(), dimension: z.string(), expectation: Mean, perception: Mean, gap: Mean, n: z.number().int() })),
+    dimensions: z.array(z.object({ dimension: z.string(), gap: Mean, items: z.number().int() })),
+    overall: Mean,
+  }),
+  /** importance (mean expectation) against performance (mean perception), quadrants split at the means */
+  ipa: z.object({
+    items: z.array(z.object({ key: z.string(), importance: z.number(), performance: z.number(), quadrant: z.enum(['concentrate_here', 'keep_up', 'low_priority', 'possible_overkill']) })),
+    cuts: z.object({ importance: Mean, performance: Mean }),
+  }),
+  /** the child units' figures (province → branch → store) */
+  byUnit: z.array(z.object({ orgUnitId: z.uuid(), responses: z.number().int(), csat: Mean, nps: Mean })),
+  /** small samples and low response rates, said plainly (a score from 3 answers is shown as such) */
+  warnings: z.array(z.object({ code: z.enum(['small_sample', 'low_response_rate', 'no_answers']), message: z.string() })),
+});
+export type SurveyAnalysis = z.infer<typeof SurveyAnalysis>;
+/** Below this many answers a figure is flagged as a small sample. */
+export const SURVEY_SMALL_SAMPLE = 30;

@@ -6,6 +6,7 @@ import type { InvitationRow } from './invite.js';
 import { verifySurveyToken } from './survey-token.js';
 import { headlineScores, validateAnswers } from './validate-answers.js';
 import { lowScoreReason, openRecovery } from './service-recovery.js';
+import { writeResponseItems } from './response-items.js';
 
 /**
  * The public answer page's side: a signed single-use link opens the version it was sent for, keeps
@@ -74,6 +75,7 @@ export async function submitSurveyAnswers(db: Db, secret: string, token: string,
         VALUES (${l.survey_id}, ${l.version}, ${l.id}, ${l.org_unit_id}, ${l.ticket_id}, ${l.customer_id}, ${l.channel}, ${JSON.stringify(answers)}::jsonb, ${csat}, ${nps})
         RETURNING id`),
     );
+    await writeResponseItems(tx, { responseId: r!.id, surveyId: l.survey_id, version: l.version, orgUnitId: l.org_unit_id, content: l.content, answers });
     // a low score opens a service-recovery ticket in the same transaction
     const [limits] = rowsOf<{ csat: number | null; nps: number | null }>(await tx.execute(sql`SELECT recovery_csat_max AS csat, recovery_nps_max AS nps FROM surveys WHERE id = ${l.survey_id}`));
     const reason = lowScoreReason({ csat, nps }, { csatAtMost: limits?.csat ?? null, npsAtMost: limits?.nps ?? null });

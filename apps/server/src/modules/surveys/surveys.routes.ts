@@ -1,15 +1,18 @@
 import { z } from 'zod';
 import {
+  SurveyAnalysis, SurveyAnalysisQuery,
   RecordRecoveryBody, ResponseIdParams, SaveRecoverySettingsBody, SurveyRecovery, SurveyRecoveryListQuery,
   SurveyRule, SurveyRuleSave, SurveyRuleUpdate,
   CreateInvitationBody, OkBody, PublicSurvey, SurveyInvitation, SurveyProgressBody, SurveySubmitBody, SurveySubmitResult, SurveyTokenParams,
   CreateSurveyBody, IdParams, pageOf, SaveSurveyDraftBody, SurveyActionBody, SurveyDetail, SurveyListQuery, SurveySummary, SurveyVersion, SurveyVersionParams,
 } from '@qloop/contracts';
-import { notFound } from '../../lib/errors.js';
+import { badRequest, notFound } from '../../lib/errors.js';
+import { loadOrgUnitInScope } from '../org/org-scope.js';
+import { analyseSurvey } from './analyse-survey.js';
 import { defineRoute, type App } from '../../lib/route.js';
 import { createSurvey, discardSurveyDraft, publishSurvey, saveRecoverySettings, saveSurveyDraft, setSurveyRetired } from './save-survey.js';
 import { listRecoveries, recordRecovery } from './service-recovery.js';
-import { findSurveyDetail, findVersion, listSurveys } from './surveys.repo.js';
+import { findSurveyDetail, findSurveySummary, findVersion, listSurveys } from './surveys.repo.js';
 import { inviteToSurvey } from './invite.js';
 import { createSurveyRule, listSurveyRules, updateSurveyRule } from './survey-rules.js';
 import { loadPublicSurvey, saveSurveyProgress, submitSurveyAnswers } from './answer-survey.js';
@@ -128,6 +131,19 @@ export function registerSurveyRoutes(app: App): void {
     summary: 'Close the loop of a recovery: was the customer won back? The recovery ticket must be closed; recorded once; audited',
     schema: { params: ResponseIdParams, body: RecordRecoveryBody, response: { 200: SurveyRecovery } },
     handler: async (req, _reply, { database, principal, audit }) => recordRecovery(database.db, { principal, audit, responseId: req.params.responseId, ...req.body }),
+  });
+
+  defineRoute(app, {
+    method: 'GET', url: '/api/v1/survey-analysis', access: 'surveys:read', tags,
+    summary: 'A survey analysed for an org unit (default: yours) and a period: CSAT, NPS, perception elements and the satisfaction index, SERVQUAL gaps, IPA quadrants, child units, sample-size warnings',
+    schema: { querystring: SurveyAnalysisQuery, response: { 200: SurveyAnalysis } },
+    handler: async (req, _reply, { database, principal }) => {
+      const q = req.query;
+      if (q.from > q.to) throw badRequest('the period ends before it starts', [{ path: 'querystring.to', message: 'must not be before from' }]);
+      found(await findSurveySummary(database.db, q.survey), 'survey');
+      const unit = await loadOrgUnitInScope(database.db, principal, q.orgUnit ?? principal.orgUnitId);
+      return analyseSurvey(database.db, { surveyId: q.survey, unit, from: q.from, to: q.to });
+    },
   });
 
   const publicTags = ['surveys (public)'];

@@ -379,3 +379,61 @@ describe('service recovery (服务补救)', () => {
     expect((await qm.req('GET', '/api/v1/survey-recoveries')).json().items.some((r: { responseId: string }) => r.responseId === quiet)).toBe(false);
   });
 });
+
+describe('analysis', () => {
+  it('CSAT, NPS, the element index, SERVQUAL gaps, IPA quadrants, child units and a small-sample warning, checked by hand', async () => {
+    const c = content({
+      questions: [
+        { key: 'overall', type: 'csat', textZh: '总体满意度', textEn: 'Overall', elementId: cat['S10'] },
+        { key: 'recommend', type: 'nps', textZh: '推荐意愿', textEn: 'Recommend' },
+        { key: 'speed', type: 'servqual', dimension: 'responsiveness', textZh: '处理速度', textEn: 'Speed' },
+        { key: 'staff', type: 'servqual', dimension: 'assurance', textZh: '人员专业', textEn: 'Staff' },
+      ],
+    });
+    const created = (await qm.req('POST', '/api/v1/surveys', { code: 'ANALYSIS', content: c })).json();
+    const survey = (await qm.req('POST', `/api/v1/surveys/${created.id}/publish`, { rowVersion: created.rowVersion })).json();
+    const t = (await agent.req('POST', '/api/v1/tickets', {
+      type: 'fault', channel: 'hotline', title: '无法上网', categoryId: cat['N03-02'], orgUnitId: await h.orgId('JN-DZ-T01'), customer: { phone: '13977770001' },
+    })).json();
+    const answers = [
+      { overall: 5, recommend: 10, speed: { expectation: 6, perception: 6 }, staff: { expectation: 7, perception: 5 } },
+      { overall: 4, recommend: 7, speed: { expectation: 6, perception: 4 }, staff: { expectation: 5, perception: 5 } },
+      { overall: 1, recommend: 3, speed: { expectation: 7, perception: 2 }, staff: { expectation: 6, perception: 6 } },
+    ];
+    for (const a of answers) {
+      const token = (await qm.req('POST', `/api/v1/surveys/${survey.id}/invitations`, { ticketId: t.id })).json().token;
+      expect((await qm.req('POST', `/api/v1/public/surveys/${token}/answers`, { answers: a })).statusCode).toBe(201);
+    }
+    await qm.req('POST', `/api/v1/surveys/${survey.id}/invitations`, { ticketId: t.id }); // sent, never answered
+    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const res = await qm.req('GET', `/api/v1/survey-analysis?${new URLSearchParams({ survey: survey.id, orgUnit: await h.orgId('JN'), from: today, to: today })}`);
+    expect(res.statusCode, res.body).toBe(200);
+    const a = res.json();
+    expect(a).toMatchObject({ responses: 3, invited: 4, responseRate: 75 });
+    // CSAT: 5 and 4 of 3 answers → 66.67; NPS: one promoter (10), one passive (7), one detractor (3) → 0
+    expect(a.csat).toEqual({ value: 66.67, numerator: 2, denominator: 3 });
+    expect(a.nps).toEqual({ value: 0, promoters: 1, passives: 1, detractors: 1, n: 3 });
+    // element S10 from the CSAT question: (5−1)·25 = 100, 75, 0 → 58.33; the only element, so the index
+    expect(a.elements).toEqual([{ elementId: cat['S10'], mean: 58.33, n: 3, weight: 1, contribution: expect.any(Number) }]);
+    expect(a.satIndex).toEqual({ value: 58.33, scoredWeightShare: 1 });
+    // speed: gaps 0, −2, −5 → −2.33 (expectation 6.33, perception 4); staff: −2, 0, 0 → −0.67 (6, 5.33); overall −1.5
+    expect(a.servqual.items).toEqual([
+      { key: 'speed', dimension: 'responsiveness', expectation: 6.33, perception: 4, gap: -2.33, n: 3 },
+      { key: 'staff', dimension: 'assurance', expectation: 6, perception: 5.33, gap: -0.67, n: 3 },
+    ]);
+    expect(a.servqual.overall).toBe(-1.5);
+    // IPA at the means (importance 6.165, performance 4.665): speed matters and lags, staff is over-served
+    expect(Object.fromEntries(a.ipa.items.map((i: { key: string; quadrant: string }) => [i.key, i.quadrant]))).toEqual({ speed: 'concentrate_here', staff: 'possible_overkill' });
+    const dz = await h.orgId('JN-DZ');
+    expect(a.byUnit.find((u: { orgUnitId: string }) => u.orgUnitId === dz)).toEqual({ orgUnitId: dz, responses: 3, csat: 66.67, nps: 0 });
+    expect(a.warnings.map((w: { code: string }) => w.code)).toEqual(['small_sample']);
+    // an inspector of 东州 reads 东州's own figures by default
+    expect((await inspector.req('GET', `/api/v1/survey-analysis?${new URLSearchParams({ survey: survey.id, from: today, to: today })}`)).json()).toMatchObject({ orgUnitId: dz, responses: 3 });
+    // agents have no survey access at all; another branch's manager cannot read 东州
+    expect((await agent.req('GET', `/api/v1/survey-analysis?${new URLSearchParams({ survey: survey.id, from: today, to: today })}`)).statusCode).toBe(403);
+    const bmXz = await h.login('bm.xz');
+    expect((await bmXz.req('GET', `/api/v1/survey-analysis?${new URLSearchParams({ survey: survey.id, orgUnit: dz, from: today, to: today })}`)).statusCode).toBe(404);
+    const own = (await bmXz.req('GET', `/api/v1/survey-analysis?${new URLSearchParams({ survey: survey.id, from: today, to: today })}`)).json();
+    expect(own).toMatchObject({ responses: 0, warnings: [{ code: 'no_answers' }] });
+  });
+});

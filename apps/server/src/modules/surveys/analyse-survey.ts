@@ -1,0 +1,107 @@
+import { sql } from 'drizzle-orm';
+import { SURVEY_SMALL_SAMPLE, type SurveyAnalysis } from '@qloop/contracts';
+import { rowsOf, type Db } from '../../db/client.js';
+import { orgSubtreeCondition } from '../../lib/scope.js';
+import { childUnder } from '../indicators/breakdown-cells.js';
+import { ORG_TIME_ZONE } from '../indicators/ticket-facts.js';
+import { csatFromCounts } from './analysis/csat.js';
+import { importancePerformance } from './analysis/ipa.js';
+import { npsFromCounts } from './analysis/nps.js';
+import { roundTo } from './analysis/rounding.js';
+import { satisfactionIndex } from './analysis/sat-index.js';
+import type { ScoreCount } from './analysis/score-counts.js';
+
+const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+const r2 = (v: number | null) => (v === null ? null : roundTo(v, 2));
+
+/**
+ * A survey's analysis for an org subtree and a period (days in the organisation's time zone): CSAT,
+ * NPS, each perception element's mean (0–100) and the weighted satisfaction index, SERVQUAL gaps
+ * per item and dimension, the importance–performance quadrants, the child units' figures and plain
+ * warnings about thin samples. Aggregated in SQL over the scored answers (survey_response_items),
+ * the pure formulas of ./analysis applied to the sums.
+ */
+export async function analyseSurvey(db: Db, o: { surveyId: string; unit: { id: string; path: string[] }; from: string; to: string }): Promise<SurveyAnalysis> {
+  const local = (col: string) => sql.raw(`(${col} AT TIME ZONE '${ORG_TIME_ZONE}')`);
+  const period = (alias: string) => sql`${local(`${alias}.created_at`)} >= ${o.from}::date AND ${local(`${alias}.created_at`)} < (${o.to}::date + 1)`;
+  const inUnit = (alias: string) => orgSubtreeCondition(o.unit.id, sql.raw(`${alias}.org_unit_id`));
+  const [counts, elements, servqual, invites, units, weights] = await Promise.all([
+    db.execute(sql`
+      SELECT r.org_unit_id, r.csat, r.nps, count(*)::int AS n FROM survey_responses r
+      WHERE r.survey_id = ${o.surveyId} AND ${inUnit('r')} AND ${period('r')} GROUP BY 1, 2, 3`),
+    db.execute(sql`
+      SELECT i.element_id, avg(CASE WHEN i.type = 'nps' THEN i.score * 10.0 ELSE (i.score - 1) * 25.0 END) AS mean, count(*)::int AS n
+      FROM survey_response_items i WHERE i.survey_id = ${o.surveyId} AND i.element_id IS NOT NULL AND i.score IS NOT NULL AND ${inUnit('i')} AND ${period('i')}
+      GROUP BY 1 ORDER BY 1`),
+    db.execute(sql`
+      SELECT i.question_key AS key, i.dimension, avg(i.expectation) AS e, avg(i.perception) AS p, avg(i.perception - i.expectation) AS gap, count(*)::int AS n
+      FROM survey_response_items i WHERE i.survey_id = ${o.surveyId} AND i.type = 'servqual' AND ${inUnit('i')} AND ${period('i')}
+      GROUP BY 1, 2 ORDER BY 1`),
+    db.execute(sql`
+      SELECT count(*)::int AS sent, count(answered_at)::int AS answered FROM survey_invitations v
+      WHERE v.survey_id = ${o.surveyId} AND ${inUnit('v')} AND ${period('v')}`),
+    db.execute(sql`SELECT id, path FROM org_units WHERE parent_id = ${o.unit.id} AND active OR id = ${o.unit.id}`),
+    db.execute(sql`SELECT element_id, weight FROM survey_element_weights`),
+  ]);
+
+  // CSAT and NPS, overall and per child unit, from one grouped count
+  const countRows = rowsOf<{ org_unit_id: string | null; csat: number | null; nps: number | null; n: number }>(counts);
+  const paths = new Map(rowsOf<{ id: string; path: string[] }>(await db.execute(sql`SELECT id, path FROM org_units`)).map((u) => [u.id, u.path]));
+  const tally = (rows: typeof countRows, col: 'csat' | 'nps') => {
+    const m = new Map<number, number>();
+    for (const r of rows) if (r[col] !== null) m.set(Number(r[col]), (m.get(Number(r[col])) ?? 0) + Number(r.n));
+    return [...m].map(([score, count]): ScoreCount => ({ score, count }));
+  };
+  const responses = countRows.reduce((a, r) => a + Number(r.n), 0);
+  const byChild = new Map<string, typeof countRows>();
+  for (const r of countRows) {
+    const child = r.org_unit_id ? childUnder(o.unit.path, paths.get(r.org_unit_id) ?? []) : null;
+    if (child) (byChild.get(child) ?? byChild.set(child, []).get(child)!).push(r);
+  }
+  const children = rowsOf<{ id: string }>(units).map((u) => u.id).filter((id) => id !== o.unit.id || byChild.has(id));
+  const csat = csatFromCounts(tally(countRows, 'csat'));
+  const nps = npsFromCounts(tally(countRows, 'nps'));
+
+  // perception elements and the index (an element without a weight row weighs 1)
+  const w = new Map(rowsOf<{ element_id: string; weight: string | number }>(weights).map((x) => [x.element_id, Number(x.weight)]));
+  const el = rowsOf<{ element_id: string; mean: string | number | null; n: number }>(elements);
+  const index = satisfactionIndex(
+    el.map((e) => ({ key: e.element_id, mean: num(e.mean), scale: { min: 0, max: 100 } })),
+    Object.fromEntries(el.map((e) => [e.element_id, w.get(e.element_id) ?? 1])),
+  );
+  const share = new Map(index.elements.map((e) => [e.key, e]));
+
+  // SERVQUAL: item means, dimension = unweighted mean of its items' gaps, overall = mean of the dimensions
+  const items = rowsOf<{ key: string; dimension: string; e: string | number; p: string | number; gap: string | number; n: number }>(servqual).map((i) => ({
+    key: i.key, dimension: i.dimension, expectation: r2(num(i.e)), perception: r2(num(i.p)), gap: r2(num(i.gap)), n: Number(i.n),
+  }));
+  const dims = [...new Set(items.map((i) => i.dimension))].map((d) => {
+    const its = items.filter((i) => i.dimension === d && i.gap !== null);
+    return { dimension: d, gap: its.length ? r2(its.reduce((a, i) => a + i.gap!, 0) / its.length) : null, items: its.length };
+  });
+  const withGap = dims.filter((d) => d.gap !== null);
+  const ipa = importancePerformance(items.filter((i) => i.expectation !== null && i.perception !== null).map((i) => ({ key: i.key, importance: i.expectation!, performance: i.perception! })));
+
+  const [inv] = rowsOf<{ sent: number; answered: number }>(invites);
+  const responseRate = inv && inv.sent > 0 ? r2((inv.answered / inv.sent) * 100) : null;
+  const warnings: SurveyAnalysis['warnings'] = [];
+  if (responses === 0) warnings.push({ code: 'no_answers', message: 'no answers in this period and org unit' });
+  else if (responses < SURVEY_SMALL_SAMPLE) warnings.push({ code: 'small_sample', message: `only ${responses} answers: read the figures as indications, not measurements (fewer than ${SURVEY_SMALL_SAMPLE})` });
+  if (responseRate !== null && responseRate < 10) warnings.push({ code: 'low_response_rate', message: `only ${responseRate}% of the ${inv!.sent} invitations were answered: the answers may not stand for all customers` });
+
+  return {
+    surveyId: o.surveyId, orgUnitId: o.unit.id, from: o.from, to: o.to,
+    responses, invited: inv?.sent ?? 0, responseRate,
+    csat,
+    nps,
+    elements: el.map((e) => ({ elementId: e.element_id, mean: r2(num(e.mean)), n: Number(e.n), weight: w.get(e.element_id) ?? 1, contribution: share.get(e.element_id)?.contribution ?? null })),
+    satIndex: { value: index.value, scoredWeightShare: index.scoredWeightShare },
+    servqual: { items, dimensions: dims, overall: withGap.length ? r2(withGap.reduce((a, d) => a + d.gap!, 0) / withGap.length) : null },
+    ipa: { items: ipa.items, cuts: ipa.cuts },
+    byUnit: children.map((id) => {
+      const rows = byChild.get(id) ?? [];
+      return { orgUnitId: id, responses: rows.reduce((a, r) => a + Number(r.n), 0), csat: csatFromCounts(tally(rows, 'csat')).value, nps: npsFromCounts(tally(rows, 'nps')).value };
+    }),
+    warnings,
+  };
+}
