@@ -337,3 +337,10 @@ export const SurveyAnalysis = z.object({
 export type SurveyAnalysis = z.infer<typeof SurveyAnalysis>;
 /** Below this many answers a figure is flagged as a small sample. */
 export const SURVEY_SMALL_SAMPLE = 30;
+
+/** Weights of the perception elements in the satisfaction index; an element not listed weighs 1. */
+export const ElementWeight = z.strictObject({ elementId: z.uuid(), weight: z.number().positive('a weight is above 0: to leave an element out, remove it').max(1000) });
+export const ElementWeights = z.object({ items: z.array(ElementWeight) });
+export const SaveElementWeightsBody = z.strictObject({
+  weights: z.array(ElementWeight).max(200).refine((w) => new Set(w.map((x) => x.elementId)).size === w.length, 'each element once'),
+});

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  ElementWeights, SaveElementWeightsBody,
   SurveyAnalysis, SurveyAnalysisQuery,
   RecordRecoveryBody, ResponseIdParams, SaveRecoverySettingsBody, SurveyRecovery, SurveyRecoveryListQuery,
   SurveyRule, SurveyRuleSave, SurveyRuleUpdate,
@@ -9,6 +10,7 @@ import {
 import { badRequest, notFound } from '../../lib/errors.js';
 import { loadOrgUnitInScope } from '../org/org-scope.js';
 import { analyseSurvey } from './analyse-survey.js';
+import { listElementWeights, saveElementWeights } from './element-weights.js';
 import { defineRoute, type App } from '../../lib/route.js';
 import { createSurvey, discardSurveyDraft, publishSurvey, saveRecoverySettings, saveSurveyDraft, setSurveyRetired } from './save-survey.js';
 import { listRecoveries, recordRecovery } from './service-recovery.js';
@@ -144,6 +146,20 @@ export function registerSurveyRoutes(app: App): void {
       const unit = await loadOrgUnitInScope(database.db, principal, q.orgUnit ?? principal.orgUnitId);
       return analyseSurvey(database.db, { surveyId: q.survey, unit, from: q.from, to: q.to });
     },
+  });
+
+  defineRoute(app, {
+    method: 'GET', url: '/api/v1/survey-element-weights', access: 'surveys:read', tags,
+    summary: 'Weights of the perception elements in the satisfaction index (满意度指数); an element not listed weighs 1',
+    schema: { response: { 200: ElementWeights } },
+    handler: async (_req, _reply, { database }) => ({ items: await listElementWeights(database.db) }),
+  });
+
+  defineRoute(app, {
+    method: 'PUT', url: '/api/v1/survey-element-weights', access: 'surveys:manage', tags,
+    summary: 'Replace the perception-element weights of the satisfaction index; audited',
+    schema: { body: SaveElementWeightsBody, response: { 200: ElementWeights } },
+    handler: async (req, _reply, { database, principal, audit }) => ({ items: await saveElementWeights(database.db, { principal, audit, weights: req.body.weights }) }),
   });
 
   const publicTags = ['surveys (public)'];

@@ -256,7 +256,8 @@ describe('answers feed the indicators', () => {
     expect(byUnit.rows.find((r: { by: string }) => r.by === dz)).toMatchObject({ value: 25, denominator: 4 });
     const series = (await qm.req('GET', `/api/v1/indicators/csat/series?${q({ grain: 'day' })}`)).json();
     expect(series.points).toEqual([expect.objectContaining({ from: today, value: 25, numerator: 1, denominator: 4 })]);
-    expect((await qm.req('GET', `/api/v1/indicators/sat_index/value?${q()}`)).json()).toMatchObject({ value: null });
+    // the CSAT question measures element S10: (2−1)·25 three times and (5−1)·25 → 43.75, the only element so far
+    expect((await qm.req('GET', `/api/v1/indicators/sat_index/value?${q()}`)).json()).toMatchObject({ value: 43.75, numerator: null, denominator: 4 });
   });
 });
 
@@ -435,5 +436,40 @@ describe('analysis', () => {
     expect((await bmXz.req('GET', `/api/v1/survey-analysis?${new URLSearchParams({ survey: survey.id, orgUnit: dz, from: today, to: today })}`)).statusCode).toBe(404);
     const own = (await bmXz.req('GET', `/api/v1/survey-analysis?${new URLSearchParams({ survey: survey.id, from: today, to: today })}`)).json();
     expect(own).toMatchObject({ responses: 0, warnings: [{ code: 'no_answers' }] });
+  });
+});
+
+describe('the satisfaction index', () => {
+  it('weighs the perception elements as set (1 by default) and feeds the sat_index indicator', async () => {
+    expect((await qm.req('PUT', '/api/v1/survey-element-weights', { weights: [{ elementId: cat['S10'], weight: 0 }] })).statusCode).toBe(400);
+    expect((await qm.req('PUT', '/api/v1/survey-element-weights', { weights: [{ elementId: '00000000-0000-4000-8000-000000000000', weight: 1 }] })).statusCode).toBe(400);
+    expect((await agent.req('PUT', '/api/v1/survey-element-weights', { weights: [] })).statusCode).toBe(403);
+    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const q = new URLSearchParams({ from: today, to: today });
+    // two elements answered: S10 (the CSAT questions) and N03 (a star question added here)
+    const c = content({ questions: [{ key: 'net', type: 'stars', textZh: '网速', textEn: 'Speed', elementId: cat['N03'] }] });
+    const created = (await qm.req('POST', '/api/v1/surveys', { code: 'INDEX', content: c })).json();
+    const survey = (await qm.req('POST', `/api/v1/surveys/${created.id}/publish`, { rowVersion: created.rowVersion })).json();
+    const t = (await agent.req('POST', '/api/v1/tickets', {
+      type: 'fault', channel: 'hotline', title: '网速慢', categoryId: cat['N03-01'], orgUnitId: await h.orgId('JN-DZ-T01'), customer: { phone: '13988880001' },
+    })).json();
+    const token = (await qm.req('POST', `/api/v1/surveys/${survey.id}/invitations`, { ticketId: t.id })).json().token;
+    expect((await qm.req('POST', `/api/v1/public/surveys/${token}/answers`, { answers: { net: 5 } })).statusCode).toBe(201);
+    const means = Object.fromEntries(
+      rowsOf<{ element_id: string; mean: string }>(await h.database.db.execute(sql`
+        SELECT element_id, avg(CASE WHEN type = 'nps' THEN score * 10.0 ELSE (score - 1) * 25.0 END) AS mean FROM survey_response_items
+        WHERE element_id IS NOT NULL AND score IS NOT NULL GROUP BY 1`)).map((r) => [r.element_id, Number(r.mean)]),
+    );
+    expect(Object.keys(means).sort()).toEqual([cat['S10'], cat['N03']].sort());
+    expect(means[cat['N03']!]).toBe(100);
+    const index = async () => (await qm.req('GET', `/api/v1/indicators/sat_index/value?${q}`)).json().value;
+    // equal weights: the plain mean of the two element means
+    expect(await index()).toBeCloseTo((means[cat['S10']!]! + 100) / 2, 2);
+    const saved = await qm.req('PUT', '/api/v1/survey-element-weights', { weights: [{ elementId: cat['S10'], weight: 3 }] });
+    expect(saved.json().items).toEqual([{ elementId: cat['S10'], weight: 3 }]);
+    // S10 weighs 3, N03 (not listed) 1
+    expect(await index()).toBeCloseTo((3 * means[cat['S10']!]! + 100) / 4, 2);
+    const [audit] = rowsOf<{ n: number }>(await h.database.db.execute(sql`SELECT count(*)::int AS n FROM audit_log WHERE entity_type = 'survey_element_weights'`));
+    expect(audit!.n).toBe(1);
   });
 });

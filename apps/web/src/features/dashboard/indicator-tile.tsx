@@ -18,9 +18,7 @@ import { useWallMode } from './wall-mode';
 export function IndicatorTile({ ind, figure, filtered, onOpen }: { ind: Indicator; figure: Figure; filtered: boolean; onOpen: () => void }) {
   const { t, i18n } = useTranslation();
   const { wall, refetchInterval } = useWallMode();
-  // the satisfaction index waits for element weights; CSAT and NPS come from the answers
-  const survey = ind.formula.kind === 'survey' && ind.formula.what === 'sat_index';
-  const { data, isLoading } = useIndicatorValue(ind.key, { ...figure, compare: true }, !survey, { refetchInterval });
+  const { data, isLoading } = useIndicatorValue(ind.key, { ...figure, compare: true }, true, { refetchInterval });
   const shown = figureParts(ind, data, i18n.language);
   const target = targetOf(ind, data);
   const met = meetsTarget({ target, direction: ind.direction }, data?.value ?? null);
@@ -30,8 +28,8 @@ export function IndicatorTile({ ind, figure, filtered, onOpen }: { ind: Indicato
   return (
     <Card
       size="small"
-      hoverable={!survey}
-      onClick={survey ? undefined : onOpen}
+      hoverable
+      onClick={onOpen}
       data-testid={`tile-${ind.key}`}
       data-level={level ?? undefined}
       className="qloop-tile"
@@ -55,7 +53,7 @@ export function IndicatorTile({ ind, figure, filtered, onOpen }: { ind: Indicato
           {ind.direction === 'higher_better' ? <ArrowUpOutlined style={{ color: '#8c8c8c' }} /> : <ArrowDownOutlined style={{ color: '#8c8c8c' }} />}
         </Tooltip>
       </Flex>
-      {isLoading && !survey ? (
+      {isLoading ? (
         <Skeleton active paragraph={false} title={{ width: '60%' }} style={{ marginTop: 8 }} />
       ) : (
         <div style={{ marginTop: 4 }}>
@@ -71,7 +69,7 @@ export function IndicatorTile({ ind, figure, filtered, onOpen }: { ind: Indicato
                 <span title={shown.unit} style={{ fontSize: wall ? 18 : 14, fontWeight: 400, marginInlineStart: shown.unit === '%' ? 1 : 4 }}>{shown.unit}</span>
               </>
             ) : (
-              <Typography.Text type="secondary" style={{ fontSize: 16 }}>{survey ? t('dashboard.surveyPending') : t('dashboard.noData')}</Typography.Text>
+              <Typography.Text type="secondary" style={{ fontSize: 16 }}>{t('dashboard.noData')}</Typography.Text>
             )}
           </Typography.Text>
           <Flex justify="space-between" align="center" style={{ marginTop: 2, minHeight: 22 }}>

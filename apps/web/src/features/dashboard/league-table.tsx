@@ -12,12 +12,8 @@ import { useWallMode } from './wall-mode';
 /** The league table's indicator when none is chosen: complaint-handling timeliness, else the first of the library. */
 export const DEFAULT_LEAGUE_KEY = 'on_time_rate';
 
-/** Indicators a league can rank: all but the satisfaction index, which has no figures yet. */
-const rankableOf = (indicators: readonly Indicator[]) => indicators.filter((i) => !(i.formula.kind === 'survey' && i.formula.what === 'sat_index'));
-
 export function leagueIndicator(indicators: readonly Indicator[], chosen: string | undefined): Indicator | undefined {
-  const rankable = rankableOf(indicators);
-  return rankable.find((i) => i.key === chosen) ?? rankable.find((i) => i.key === DEFAULT_LEAGUE_KEY) ?? rankable[0];
+  return indicators.find((i) => i.key === chosen) ?? indicators.find((i) => i.key === DEFAULT_LEAGUE_KEY) ?? indicators[0];
 }
 
 /**
@@ -49,7 +45,7 @@ export function LeagueTable({
             value={ind?.key}
             onChange={onChoose}
             showSearch={{ optionFilterProp: 'label' }}
-            options={rankableOf(indicators).map((i) => ({ value: i.key, label: indicatorName(i, i18n.language) }))}
+            options={indicators.map((i) => ({ value: i.key, label: indicatorName(i, i18n.language) }))}
             data-testid="league-indicator"
           />
           <ExportButton indicatorKey={ind?.key} breakdown={breakdown} testId="league-export" />
