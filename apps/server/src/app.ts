@@ -187,7 +187,9 @@ async function registerWebApp(app: App, webDist: string) {
   app.setNotFoundHandler((req, reply) => {
     const urlPath = req.url.split('?')[0] ?? '/';
     const apiLike = /^\/(api|healthz|readyz|metrics)(\/|$)/.test(urlPath);
-    const namesFile = /\.[A-Za-z0-9]+$/.test(urlPath);
+    // a missing asset is a 404, not the app; only known file extensions count as files (a survey
+    // link /s/<payload>.<signature> ends in a dot and letters, and must open the app)
+    const namesFile = /\.(js|mjs|css|map|json|html|txt|xml|ico|png|jpe?g|gif|svg|webp|avif|woff2?|ttf|otf|eot|wasm|webmanifest|pdf|xlsx|csv)$/i.test(urlPath);
     if (!apiLike && !namesFile && req.method === 'GET' && hasWeb) {
       return reply.type('text/html').header('cache-control', 'no-cache').sendFile('index.html');
     }

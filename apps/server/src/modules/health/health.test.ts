@@ -56,6 +56,10 @@ describe('web app serving', () => {
       expect(js.statusCode).toBe(200);
       expect(js.headers['content-type']).toContain('javascript');
       expect((await web.app.inject('/assets/missing.js')).statusCode).toBe(404);
+      // a survey link ends in ".<signature>": the app, not a missing file
+      const link = await web.app.inject('/s/eyJpbnZpdGF0aW9uSWQiOiIxIn0.AbCdEfGh');
+      expect(link.statusCode).toBe(200);
+      expect(link.headers['content-type']).toContain('text/html');
       const api = await web.app.inject('/api/v1/nothing');
       expect(api.statusCode).toBe(404);
       expect(api.json().error.code).toBe('NOT_FOUND');
