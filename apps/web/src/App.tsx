@@ -13,6 +13,7 @@ import { RequireAuth } from './features/auth/require-auth';
 // Each screen is its own chunk: the login page does not download the audit viewer or ECharts.
 const LoginPage = lazy(() => import('./features/auth/login-page'));
 const PortalPage = lazy(() => import('./features/portal/portal-page'));
+const SurveyAnswerPage = lazy(() => import('./features/survey-answer/survey-answer-page'));
 const HomePage = lazy(() => import('./features/home/home-page'));
 const OrgUnitsPage = lazy(() => import('./features/org/org-units-page'));
 const DepartmentsPage = lazy(() => import('./features/departments/departments-page'));
@@ -33,11 +34,17 @@ const IndicatorLibraryPage = lazy(() => import('./features/indicator-library/ind
 const WarningsPage = lazy(() => import('./features/warnings/warnings-page'));
 const WarningPage = lazy(() => import('./features/warnings/warning-page'));
 const WarningRulesPage = lazy(() => import('./features/warnings/warning-rules-page'));
+const SurveyAnalysisPage = lazy(() => import('./features/survey-analysis/survey-analysis-page'));
+const SurveysPage = lazy(() => import('./features/surveys/surveys-page'));
+const NewSurveyPage = lazy(() => import('./features/surveys/new-survey-page'));
+const SurveyPage = lazy(() => import('./features/surveys/survey-page'));
 
 /** The page of each menu entry; the entry's permission (components/nav.tsx) guards it. */
 const PAGES: Record<string, ComponentType> = {
   '/dashboard': DashboardPage,
   '/warnings': WarningsPage,
+  '/survey-analysis': SurveyAnalysisPage,
+  '/surveys': SurveysPage,
   '/tickets': TicketsPage,
   '/tickets/new': NewTicketPage,
   '/org-units': OrgUnitsPage,
@@ -73,6 +80,8 @@ export function App() {
         <Route path="/login" element={<LoginPage />} />
         {/* the public customer portal: no sign-in, outside the signed-in frame */}
         <Route path="/portal" element={<PortalPage />} />
+        {/* a customer answers a survey from the link in the SMS: the signed token is the only credential */}
+        <Route path="/s/:token" element={<SurveyAnswerPage />} />
         <Route element={<RequireAuth />}>
           <Route element={<AppLayout />}>
             <Route index element={<HomePage />} />
@@ -111,6 +120,23 @@ export function App() {
               element={
                 <RequirePermission permission="warnings:read">
                   <WarningPage />
+                </RequirePermission>
+              }
+            />
+            {/* 新建问卷 is reached from the list's button; the static path ranks before surveys/:id */}
+            <Route
+              path="surveys/new"
+              element={
+                <RequirePermission permission="surveys:manage">
+                  <NewSurveyPage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="surveys/:id"
+              element={
+                <RequirePermission permission="surveys:read">
+                  <SurveyPage />
                 </RequirePermission>
               }
             />

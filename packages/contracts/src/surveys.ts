@@ -98,6 +98,8 @@ export const SurveyVersion = z.object({
   /** null for the draft */
   publishedAt: z.string().nullable(),
   publishedBy: z.string().nullable(),
+  /** the display name of who published it */
+  publishedByName: z.string().nullable().optional(),
   /** answers given to this version */
   responses: z.number().int(),
 });

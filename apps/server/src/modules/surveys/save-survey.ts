@@ -126,3 +126,17 @@ export async function saveRecoverySettings(db: Db, ctx: Ctx, id: string, body: {
     return (await findSurveyDetail(tx, id))!;
   });
 }
+
+/** Deletes a survey that was never published (nothing was sent or answered); a published one is retired instead. Audited. */
+export async function deleteDraftSurvey(db: Db, ctx: Ctx, id: string, rowVersion: number): Promise<void> {
+  await db.transaction(async (tx) => {
+    const s = await locked(tx, id, rowVersion);
+    if (s.published_version) throw badRequest('a published survey keeps its versions and answers: retire it instead of deleting it');
+    const [rules] = rowsOf<{ n: number }>(await tx.execute(sql`SELECT count(*)::int AS n FROM survey_rules WHERE survey_id = ${id}`));
+    if (rules!.n > 0) throw conflict('sending rules name this survey: change or remove them first', { rules: rules!.n });
+    const draft = await findVersion(tx, id, s.draft_version ?? 1);
+    await tx.execute(sql`DELETE FROM survey_versions WHERE survey_id = ${id} AND published_at IS NULL`);
+    await tx.execute(sql`DELETE FROM surveys WHERE id = ${id}`);
+    await appendAudit(tx, ctx.audit, [{ action: 'delete', entityType: 'survey', entityId: id, before: { code: s.code, content: draft?.content }, after: null }]);
+  });
+}

@@ -28,6 +28,7 @@ type VersionRow = {
   content: SurveyContent;
   published_at: string | Date | null;
   published_by: string | null;
+  published_by_name?: string | null;
   responses: number;
 };
 
@@ -58,6 +59,7 @@ const toVersion = (v: VersionRow): SurveyVersion => ({
   content: v.content,
   publishedAt: v.published_at ? iso(v.published_at) : null,
   publishedBy: v.published_by,
+      publishedByName: v.published_by_name ?? null,
   responses: Number(v.responses),
 });
 
@@ -121,7 +123,7 @@ export async function lockSurvey(db: Db, id: string) {
 export async function findVersion(db: Db, surveyId: string, version: number): Promise<SurveyVersion | null> {
   const [row] = rowsOf<VersionRow>(
     await db.execute(sql`
-      SELECT v.version, v.content, v.published_at, v.published_by,
+      SELECT v.version, v.content, v.published_at, v.published_by, (SELECT display_name FROM users u WHERE u.id = v.published_by) AS published_by_name,
              (SELECT count(*)::int FROM survey_responses r WHERE r.survey_id = v.survey_id AND r.version = v.version) AS responses
       FROM survey_versions v WHERE v.survey_id = ${surveyId} AND v.version = ${version}`),
   );
@@ -136,7 +138,7 @@ export async function findSurveyDetail(db: Db, id: string): Promise<SurveyDetail
     summary.draftVersion ? findVersion(db, id, summary.draftVersion) : null,
     summary.publishedVersion ? findVersion(db, id, summary.publishedVersion) : null,
     db.execute(sql`
-      SELECT v.version, v.published_at, v.published_by, v.content->>'nameZh' AS name_zh, v.content->>'nameEn' AS name_en,
+      SELECT v.version, v.published_at, v.published_by, (SELECT display_name FROM users u WHERE u.id = v.published_by) AS published_by_name, v.content->>'nameZh' AS name_zh, v.content->>'nameEn' AS name_en,
              (SELECT count(*)::int FROM survey_responses r WHERE r.survey_id = v.survey_id AND r.version = v.version) AS responses
       FROM survey_versions v WHERE v.survey_id = ${id} AND v.published_at IS NOT NULL ORDER BY v.version DESC`),
   ]);
@@ -149,6 +151,7 @@ export async function findSurveyDetail(db: Db, id: string): Promise<SurveyDetail
       version: v.version,
       publishedAt: v.published_at ? iso(v.published_at) : null,
       publishedBy: v.published_by,
+      publishedByName: v.published_by_name ?? null,
       responses: Number(v.responses),
       nameZh: v.name_zh,
       nameEn: v.name_en,

@@ -12,7 +12,7 @@ import { loadOrgUnitInScope } from '../org/org-scope.js';
 import { analyseSurvey } from './analyse-survey.js';
 import { listElementWeights, saveElementWeights } from './element-weights.js';
 import { defineRoute, type App } from '../../lib/route.js';
-import { createSurvey, discardSurveyDraft, publishSurvey, saveRecoverySettings, saveSurveyDraft, setSurveyRetired } from './save-survey.js';
+import { createSurvey, deleteDraftSurvey, discardSurveyDraft, publishSurvey, saveRecoverySettings, saveSurveyDraft, setSurveyRetired } from './save-survey.js';
 import { listRecoveries, recordRecovery } from './service-recovery.js';
 import { findSurveyDetail, findSurveySummary, findVersion, listSurveys } from './surveys.repo.js';
 import { inviteToSurvey } from './invite.js';
@@ -190,6 +190,16 @@ export function registerSurveyRoutes(app: App): void {
     handler: async (req, reply, { database }) => {
       reply.code(201);
       return submitSurveyAnswers(database.db, app.sessionSecret, req.params.token, req.body.answers);
+    },
+  });
+
+  defineRoute(app, {
+    method: 'DELETE', url: '/api/v1/surveys/:id', access: 'surveys:manage', tags,
+    summary: 'Delete a survey that was never published (a published one is retired instead); audited',
+    schema: { params: IdParams, querystring: z.strictObject({ rowVersion: z.coerce.number().int().min(1) }), response: { 200: OkBody } },
+    handler: async (req, _reply, { database, principal, audit }) => {
+      await deleteDraftSurvey(database.db, { principal, audit }, req.params.id, req.query.rowVersion);
+      return { ok: true as const };
     },
   });
 

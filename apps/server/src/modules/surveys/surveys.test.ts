@@ -110,6 +110,11 @@ describe('surveys', () => {
 
     const draftOnly = (await qm.req('POST', '/api/v1/surveys', { code: 'STORE-QR', content: content({ nameZh: '营业厅扫码评价', nameEn: 'Store scan-to-rate' }) })).json();
     expect((await qm.req('POST', `/api/v1/surveys/${draftOnly.id}/retire`, { rowVersion: draftOnly.rowVersion })).statusCode).toBe(400);
+    // a never-published survey can be deleted; a published one cannot (it is retired)
+    const scrap = (await qm.req('POST', '/api/v1/surveys', { code: 'SCRAP', content: content() })).json();
+    expect((await qm.req('DELETE', `/api/v1/surveys/${s.id}?rowVersion=${back.json().rowVersion}`)).statusCode).toBe(400);
+    expect((await qm.req('DELETE', `/api/v1/surveys/${scrap.id}?rowVersion=${scrap.rowVersion}`)).statusCode).toBe(200);
+    expect((await qm.req('GET', `/api/v1/surveys/${scrap.id}`)).statusCode).toBe(404);
     expect((await list({ state: 'draft' })).items.map((x: { code: string }) => x.code)).toEqual(['STORE-QR']);
     expect((await list({ sort: 'code' })).items.map((x: { code: string }) => x.code)).toEqual(['FOLLOWUP', 'STORE-QR']);
     const paged = await list({ sort: '-code', pageSize: '1', page: '2' });
@@ -120,6 +125,7 @@ describe('surveys', () => {
     const [audit] = rowsOf<{ n: number }>(await h.database.db.execute(sql`SELECT count(*)::int AS n FROM audit_log WHERE entity_id = ${s.id} AND entity_type IN ('survey', 'survey_draft')`));
     // create, publish, save (new v2), save (v2), publish, save (v3), discard, retire, reinstate
     expect(audit!.n).toBe(9);
+    expect((await qm.req('GET', `/api/v1/surveys/${s.id}`)).json().history[0].publishedByName).toBe('李品管');
   });
 });
 
