@@ -14,6 +14,12 @@ import { loadConfig } from '../apps/server/src/config.js';
 import { openDatabase, rowsOf } from '../apps/server/src/db/client.js';
 import { migrate } from '../apps/server/src/db/migrate.js';
 import { analyseSurvey } from '../apps/server/src/modules/surveys/analyse-survey.js';
+import type { Principal } from '../apps/server/src/modules/auth/principal.js';
+import { SYSTEM_CONTEXT } from '../apps/server/src/modules/audit/append-audit.js';
+import { listSurveyComments } from '../apps/server/src/modules/surveys/list-survey-comments.js';
+import { surveyBreakdown } from '../apps/server/src/modules/surveys/survey-breakdown.js';
+import { surveyKeywords } from '../apps/server/src/modules/surveys/survey-keywords.js';
+import { surveyTrend } from '../apps/server/src/modules/surveys/survey-trend.js';
 import { signSurveyToken } from '../apps/server/src/modules/surveys/survey-token.js';
 import { ensurePortalUser, seedCategories, seedDemo } from '../apps/server/src/seed/seed.js';
 
@@ -126,6 +132,8 @@ export async function benchSurveys(pgUrl: string, opts: { answers: number; clien
     }
     const [n] = rowsOf<{ n: number }>(await db.execute(sql`SELECT count(*)::int AS n FROM survey_responses`));
     out.analysis = { answers: n!.n, period: `${from} – ${to}`, ...stats(ms) };
+    log(`  analysis ${JSON.stringify(out.analysis)}`);
+    out.insights = await benchInsights(db, { surveyId, units: [root!, branch!], from, to, analysed: opts.analysed }, log);
     return out;
   } finally {
     await database.sql.close();
@@ -133,3 +141,85 @@ export async function benchSurveys(pgUrl: string, opts: { answers: number; clien
     await admin.end();
   }
 }
+
+/**
+ * The rest of the analysis page over the same answers: its answers tied to tickets (hotline, store …
+ * categories and assignees), about a third with a comment and its keywords; then the trend by week,
+ * the breakdowns, the keyword cloud and a page of comments, each alone and all at once as the page
+ * asks for them (with the headline analysis), for the province and for a branch.
+ */
+async function benchInsights(
+  db: Awaited<ReturnType<typeof openDatabase>>['db'],
+  o: { surveyId: string; units: { id: string; path: string[] }[]; from: string; to: string; analysed: number },
+  log: (s: string) => void,
+) {
+  const t = performance.now();
+  const tickets = Math.max(1_000, Math.round(o.analysed / 5));
+  // tickets: minimal rows, spread over channels, level-3 categories, stores and assignees
+  await db.execute(sql`
+    WITH c AS (INSERT INTO customers (org_unit_id, phone) SELECT id, '13900000000' FROM org_units WHERE parent_id IS NULL RETURNING id),
+    cats AS (SELECT array_agg(id) AS a FROM categories WHERE level = 3),
+    us AS (SELECT array_agg(id) AS a FROM users),
+    orgs AS (SELECT array_agg(id) AS a FROM org_units WHERE kind = 'store')
+    INSERT INTO tickets (no, type, channel, priority, state, title, category_id, org_unit_id, customer_id, first_owner_id, assignee_id)
+    SELECT 'B' || g, 'complaint', (ARRAY['hotline','store','app_api','e_channel','web'])[1 + g % 5], 'normal', 'closed', 'bench',
+           cats.a[1 + g % array_length(cats.a, 1)], orgs.a[1 + g % array_length(orgs.a, 1)], (SELECT id FROM c), us.a[1], us.a[1 + g % array_length(us.a, 1)]
+    FROM generate_series(1, ${tickets}) g, cats, us, orgs`);
+  await db.execute(sql`
+    WITH t AS (SELECT id, row_number() OVER (ORDER BY id) AS rn FROM tickets WHERE no LIKE 'B%')
+    UPDATE survey_responses r SET ticket_id = t.id FROM t WHERE r.survey_id = ${o.surveyId} AND t.rn = 1 + (hashtext(r.id::text) & 2147483647) % ${tickets}`);
+  // comments: a third of the answers, two to four keywords from a pool of sixty
+  await db.execute(sql`
+    WITH pool AS (SELECT ARRAY['宽带','网速','信号','客服','营业厅','排队','话费','套餐','资费','维修','师傅','上门','态度','流量','5G','断网','掉线','退费','账单','热线',
+                               '接通','等待','解释','专业','耐心','及时','解决','处理','效率','办理','业务','优惠','合约','补贴','装机','光猫','路由器','室内','覆盖','通话',
+                               '杂音','卡顿','视频','延迟','提醒','停机','缴费','充值','APP','短信','推销','营业员','窗口','预约','回访','投诉','承诺','服务','环境','速度'] AS a)
+    INSERT INTO survey_comments (response_id, question_key, survey_id, version, text, org_unit_id, channel, csat, nps, keywords, created_at)
+    SELECT r.id, 'comment', r.survey_id, r.version, '网速还可以，营业厅排队太久', r.org_unit_id, t.channel, r.csat, r.nps,
+           ARRAY(SELECT DISTINCT pool.a[1 + floor(random() * 60)::int] FROM generate_series(1, 2 + (r.nps % 3)) WHERE r.id IS NOT NULL),
+           r.created_at
+    FROM survey_responses r JOIN tickets t ON t.id = r.ticket_id, pool
+    WHERE r.survey_id = ${o.surveyId} AND random() < 0.33
+    ON CONFLICT DO NOTHING`);
+  await db.execute(sql`ANALYZE`);
+  const [c] = rowsOf<{ n: number }>(await db.execute(sql`SELECT count(*)::int AS n FROM survey_comments WHERE survey_id = ${o.surveyId}`));
+  log(`  ${tickets} tickets linked, ${c!.n} comments in ${((performance.now() - t) / 1000).toFixed(0)} s`);
+
+  const reader = { permissions: new Set(['surveys:read']), provinceWide: true } as unknown as Principal;
+  const calls = {
+    trendWeek: (scope: Scope) => surveyTrend(db, { scope, granularity: 'week' }),
+    trendDay90: (scope: Scope) => surveyTrend(db, { scope: { ...scope, from: daysBefore(scope.to, 89) }, granularity: 'day' }),
+    breakdownChannel: (scope: Scope) => surveyBreakdown(db, { scope, by: 'channel', categoryLevel: 2, sort: '-responses', page: 1, pageSize: 10 }),
+    breakdownCategory: (scope: Scope) => surveyBreakdown(db, { scope, by: 'category', categoryLevel: 2, sort: '-responses', page: 1, pageSize: 10 }),
+    breakdownStaff: (scope: Scope) => surveyBreakdown(db, { scope, by: 'staff', categoryLevel: 2, sort: '-responses', page: 1, pageSize: 10 }),
+    keywords: (scope: Scope) => surveyKeywords(db, { scope, filters: {}, limit: 40 }),
+    keywordsDetractors: (scope: Scope) => surveyKeywords(db, { scope, filters: { band: 'detractor' }, limit: 40 }),
+    comments: (scope: Scope) => listSurveyComments(db, { principal: reader, audit: SYSTEM_CONTEXT, scope, filters: {}, sort: '-createdAt', page: 1, pageSize: 8 }),
+    commentsKeyword: (scope: Scope) => listSurveyComments(db, { principal: reader, audit: SYSTEM_CONTEXT, scope, filters: { keyword: '宽带' }, sort: '-createdAt', page: 1, pageSize: 8 }),
+    // what the page asks for at once when it opens
+    page: (scope: Scope) =>
+      Promise.all([
+        analyseSurvey(db, scope),
+        surveyTrend(db, { scope, granularity: 'month' }),
+        surveyBreakdown(db, { scope, by: 'channel', categoryLevel: 2, sort: '-responses', page: 1, pageSize: 10 }),
+        surveyKeywords(db, { scope, filters: {}, limit: 40 }),
+        listSurveyComments(db, { principal: reader, audit: SYSTEM_CONTEXT, scope, filters: {}, sort: '-createdAt', page: 1, pageSize: 8 }),
+      ]),
+  };
+  const out: Record<string, unknown> = {};
+  for (const [name, call] of Object.entries(calls)) {
+    const ms: number[] = [];
+    await call({ surveyId: o.surveyId, unit: o.units[0]!, from: o.from, to: o.to }); // warm
+    for (let i = 0; i < 10; i++) {
+      for (const unit of o.units) {
+        const t0 = performance.now();
+        await call({ surveyId: o.surveyId, unit, from: o.from, to: o.to });
+        ms.push(performance.now() - t0);
+      }
+    }
+    out[name] = stats(ms);
+    log(`  ${name} ${JSON.stringify(out[name])}`);
+  }
+  return out;
+}
+type Scope = { surveyId: string; unit: { id: string; path: string[] }; from: string; to: string };
+const daysBefore = (day: string, n: number) => new Date(Date.parse(day) - n * 86_400_000).toISOString().slice(0, 10);

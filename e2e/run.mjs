@@ -23,6 +23,8 @@ import { warningsJourney } from './warnings.journey.mjs';
 import { surveysJourney } from './surveys.journey.mjs';
 import { surveyAnswerJourney } from './survey-answer.journey.mjs';
 import { surveyAnalysisJourney } from './survey-analysis.journey.mjs';
+import { surveyRecoveryJourney } from './survey-recovery.journey.mjs';
+import { scanToRateJourney } from './scan-to-rate.journey.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const shotsDir = path.join(root, 'e2e', 'screenshots');
@@ -31,8 +33,8 @@ const PASSWORD = 'Qloop#2026';
 const VIEWPORT = { width: 1280, height: 800 };
 
 // The labels the admin's menu must show in each language, in menu order.
-const MENU_ZH = ['工作台', '数字看板', '预警中心', '满意度分析', '问卷管理', '工单', '受理', '组织机构', '部门', '用户管理', '分类管理', '分派规则', '时限标准', '工作日历', '指标库', '预警规则', '用户规模', '审计日志', 'API 令牌'];
-const MENU_EN = ['Dashboard', 'Quality dashboard', 'Warnings', 'Satisfaction analysis', 'Surveys', 'Work orders', 'New ticket', 'Org units', 'Departments', 'Users', 'Categories', 'Assignment rules', 'SLA policies', 'Business calendars', 'Indicator library', 'Warning rules', 'Customer base', 'Audit log', 'API tokens'];
+const MENU_ZH = ['工作台', '数字看板', '预警中心', '满意度分析', '服务补救', '问卷管理', '扫码评价', '满意度测评', '工单', '受理', '组织机构', '部门', '用户管理', '分类管理', '分派规则', '时限标准', '工作日历', '指标库', '预警规则', '用户规模', '审计日志', 'API 令牌'];
+const MENU_EN = ['Dashboard', 'Quality dashboard', 'Warnings', 'Satisfaction analysis', 'Service recovery', 'Surveys', 'Scan to rate', 'Satisfaction campaigns', 'Work orders', 'New ticket', 'Org units', 'Departments', 'Users', 'Categories', 'Assignment rules', 'SLA policies', 'Business calendars', 'Indicator library', 'Warning rules', 'Customer base', 'Audit log', 'API tokens'];
 
 function freePort() {
   return new Promise((resolve, reject) => {
@@ -912,6 +914,8 @@ const journeys = [
   surveysJourney,
   surveyAnswerJourney,
   surveyAnalysisJourney,
+  surveyRecoveryJourney,
+  scanToRateJourney,
   {
     name: 'login page on a phone (375×667)',
     async run({ page }) {
@@ -1047,7 +1051,7 @@ async function main() {
       const started = Date.now();
       try {
         // journeys kept in their own files get the helpers with the page
-        await j.run({ page, login, shot, assert, waitUntil, tableHasRows, tableSettled, switchLanguage });
+        await j.run({ page, login, shot, assert, waitUntil, tableHasRows, tableSettled, switchLanguage, ticketAction, waitForState });
         passed++;
         console.log(`  ✓ ${j.name} (${Date.now() - started} ms)`);
       } catch (e) {

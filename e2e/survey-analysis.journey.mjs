@@ -10,7 +10,9 @@ const chartsDrawn = (page) => page.waitForTimeout(1200);
  * invitations about it answered as in the server's worked example, a fourth left unanswered. Then
  * the page: the survey chosen, the headline figures (3 answers of 4 invited, CSAT 66.67%, NPS 0,
  * index 58.33) with the small-sample warning, the SERVQUAL gap charts and table, the IPA chart with
- * its quadrants, the perception element; a child unit drills down — in Chinese and English.
+ * its quadrants, the perception element; the trend by day, the breakdown by channel, the comments
+ * with their keyword cloud (a keyword clicked filters and marks them, a band narrows them); a child
+ * unit drills down — in Chinese and English.
  */
 export const surveyAnalysisJourney = {
   name: '(r) the quality manager reads a survey’s satisfaction analysis: headline figures, sample warning, SERVQUAL gaps, IPA',
@@ -64,6 +66,13 @@ export const surveyAnalysisJourney = {
               textZh: '人员专业水平',
               textEn: 'Staff expertise',
             },
+            {
+              key: 'comment',
+              type: 'text',
+              required: false,
+              textZh: '您还有什么意见或建议？',
+              textEn: 'Anything else?',
+            },
           ],
         },
       },
@@ -90,18 +99,21 @@ export const surveyAnalysisJourney = {
         recommend: 10,
         speed: { expectation: 6, perception: 6 },
         staff: { expectation: 7, perception: 5 },
+        comment: '客服态度很好，宽带当天就修好了',
       },
       {
         overall: 4,
         recommend: 7,
         speed: { expectation: 6, perception: 4 },
         staff: { expectation: 5, perception: 5 },
+        comment: '处理还算及时，宽带恢复正常',
       },
       {
         overall: 1,
         recommend: 3,
         speed: { expectation: 7, perception: 2 },
         staff: { expectation: 6, perception: 6 },
+        comment: '宽带断网三天，客服电话一直打不通',
       },
     ];
     for (const a of answers) {
@@ -186,14 +198,64 @@ export const surveyAnalysisJourney = {
       `quadrants: ${quadrants}`,
     );
     // the perception element and the child units
-    const elementRow = await page.getByTestId('elements-table').locator('.ant-table-row').first().innerText();
-    assert(elementRow.includes('咨询投诉服务') && elementRow.includes('58.33'), `element row: ${elementRow}`);
+    // (the element's name comes with the category tree, which may arrive after the figures)
+    const elementRow = () => page.getByTestId('elements-table').locator('.ant-table-row').first().innerText();
+    await waitUntil(async () => (await elementRow()).includes('咨询投诉服务'), 'the element named', 15_000).catch(
+      async () => {
+        throw new Error(`element row: ${await elementRow()}`);
+      },
+    );
+    assert((await elementRow()).includes('58.33'), `element row: ${await elementRow()}`);
     const dz = units.find((u) => u.code === 'JN-DZ');
     const branch = page.getByTestId('units-table').locator('.ant-table-row', { hasText: '东州分公司' });
     assert(
       /\b3\b/.test(await branch.innerText()) && (await branch.innerText()).includes('66.67%'),
       `the branch: ${await branch.innerText()}`,
     );
+
+    // the trend: this month by day, the three answers on today's point (a small sample)
+    const trend = page.getByTestId('trend-chart');
+    await trend.locator('canvas').first().waitFor({ timeout: 15_000 });
+    assert((await trend.getAttribute('data-granularity')) === 'day', 'this month reads by day');
+    assert(Number(await trend.getAttribute('data-points')) >= 1, 'a point per day of the month so far');
+    assert((await text('trend-hint')).includes('空心点'), `the small-sample hint: ${await text('trend-hint')}`);
+    // the breakdown by channel: the hotline's three answers, tagged as a small sample
+    const channelRow = page.getByTestId('breakdown-table').locator('.ant-table-row', { hasText: '热线' });
+    await channelRow.waitFor({ timeout: 15_000 });
+    assert(
+      /\b3\b/.test(await channelRow.innerText()) && (await channelRow.innerText()).includes('样本少'),
+      `the hotline row: ${await channelRow.innerText()}`,
+    );
+
+    // the customers' words: 宽带 is in all three comments; clicking it filters the list and marks it
+    const comments = page.getByTestId('analysis-comments');
+    await comments.getByTestId('comment-item').first().waitFor({ timeout: 15_000 });
+    assert((await text('comments-total')) === '共 3 条原话', `three comments: ${await text('comments-total')}`);
+    await comments.getByTestId('cloud-keyword').filter({ hasText: /^宽带$/ }).click();
+    await page.getByTestId('comments-keyword').filter({ hasText: '宽带' }).waitFor({ timeout: 15_000 });
+    await waitUntil(
+      async () => (await comments.getByTestId('comment-hit').count()) === 3,
+      '宽带 marked in each of the three comments',
+      15_000,
+    );
+    // detractors only: the one who waited three days
+    await page.getByTestId('comments-band').getByText('贬损者').click();
+    await waitUntil(
+      async () => (await text('comments-total')) === '共 1 条原话',
+      'one comment from a detractor',
+      15_000,
+    );
+    assert(
+      (await comments.getByTestId('comment-text').innerText()).includes('客服电话一直打不通'),
+      `the detractor's words: ${await comments.getByTestId('comment-text').innerText()}`,
+    );
+    await comments.scrollIntoViewIfNeeded();
+    await shot(page, 'analysis-keyword-zh-CN');
+    // letting go of the keyword and the band shows all three again
+    await page.getByTestId('comments-band').getByText('全部').click();
+    await page.getByTestId('comments-keyword').locator('.ant-tag-close-icon').click();
+    await waitUntil(async () => (await text('comments-total')) === '共 3 条原话', 'all three comments again', 15_000);
+
     await chartsDrawn(page);
     // a full-page shot from the top, so the fixed header and menu stay where they belong
     await page.evaluate(() => globalThis.scrollTo(0, 0));
@@ -251,6 +313,9 @@ export const surveyAnalysisJourney = {
       .innerText();
     assert(enRow.includes('Responsiveness'), `the English SERVQUAL row: ${enRow}`);
     assert((await text('ipa-quadrants')).includes('Concentrate here'), 'the quadrants in English');
+    await page.getByTestId('analysis-trend').filter({ hasText: 'Satisfaction over time' }).waitFor();
+    await page.getByTestId('trend-chart').locator('canvas').first().waitFor({ timeout: 15_000 });
+    assert((await text('comments-total')) === '3 comments', `comments in English: ${await text('comments-total')}`);
     await page.getByTestId('ipa-chart').locator('canvas').first().waitFor({ timeout: 15_000 });
     await chartsDrawn(page);
     await page.evaluate(() => globalThis.scrollTo(0, 0));

@@ -183,6 +183,8 @@ async function registerWebApp(app: App, webDist: string) {
   const hasWeb = existsSync(path.join(webDist, 'index.html'));
   if (hasWeb) {
     await app.register(fastifyStatic, { root: webDist, wildcard: true, index: false });
+    // '/' would name the files' directory, which static serving refuses (403): it is the app
+    app.get('/', { schema: { hide: true } }, (_req, reply) => reply.type('text/html').header('cache-control', 'no-cache').sendFile('index.html'));
   }
   app.setNotFoundHandler((req, reply) => {
     const urlPath = req.url.split('?')[0] ?? '/';

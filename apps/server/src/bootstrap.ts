@@ -10,6 +10,8 @@ import { ensurePortalUser, hasUsers, seedCategories, seedDemo, seedFirstAdmin } 
 import { seedDemoTickets } from './seed/seed-demo-tickets.js';
 import { seedDemoClocks } from './seed/seed-demo-clocks.js';
 import { seedDemoWarnings } from './seed/seed-demo-warnings.js';
+import { seedDemoSurveys } from './seed/seed-demo-surveys.js';
+import { seedDemoCampaigns } from './seed/seed-demo-campaigns.js';
 
 /**
  * Opens the database, applies migrations and, on the first start, seeds demo data or the first
@@ -31,6 +33,8 @@ export async function bootstrap(
       await seedDemoTickets(database.db, { count: config.demoTickets, now });
       await seedDemoClocks(database.db, now);
       await seedDemoWarnings(database.db, now);
+      await seedDemoSurveys(database.db, now);
+      await seedDemoCampaigns(database.db, now);
       seeded = 'demo';
       return;
     }

@@ -13,6 +13,12 @@ describe('loadConfig', () => {
     expect(bad).toThrow(ConfigError);
     expect(bad).toThrow(/PORT.*DATABASE_URL: must start with postgres.*LOG_LEVEL/);
   });
+  it('takes the public origin of QR codes without a trailing slash, and refuses a path or another scheme', () => {
+    expect(loadConfig({} as NodeJS.ProcessEnv).publicBaseUrl).toBeUndefined();
+    expect(loadConfig({ PUBLIC_BASE_URL: 'https://rate.example.com:8443/' } as NodeJS.ProcessEnv).publicBaseUrl).toBe('https://rate.example.com:8443');
+    expect(() => loadConfig({ PUBLIC_BASE_URL: 'https://rate.example.com/qloop' } as NodeJS.ProcessEnv)).toThrow(/PUBLIC_BASE_URL: an origin only/);
+    expect(() => loadConfig({ PUBLIC_BASE_URL: 'ftp://rate.example.com' } as NodeJS.ProcessEnv)).toThrow(/PUBLIC_BASE_URL: must be an http/);
+  });
   it('refuses a short SESSION_SECRET', () => {
     expect(() => loadConfig({ SESSION_SECRET: 'short' } as NodeJS.ProcessEnv)).toThrow(/SESSION_SECRET: must be at least 32/);
   });

@@ -3,6 +3,7 @@ import { buildApp } from './app.js';
 import { bootstrap } from './bootstrap.js';
 import { JOBS, startJobs } from './jobs/scheduler.js';
 import { sendPostTicketSurveysJob } from './jobs/send-post-ticket-surveys.js';
+import { runSurveyCampaignsJob } from './jobs/run-survey-campaigns.js';
 import { ConfigError, loadConfig } from './config.js';
 import { DEMO_PASSWORD, DEMO_USERS } from './seed/demo-data.js';
 
@@ -19,7 +20,7 @@ async function main() {
   const { database, sessionSecret, seeded } = await bootstrap(config, askPassword);
   const app = await buildApp({ config, database, sessionSecret });
   // the survey sender signs links with the server's secret
-  const stopJobs = startJobs(database.db, app.log, [...JOBS, sendPostTicketSurveysJob(sessionSecret)]);
+  const stopJobs = startJobs(database.db, app.log, [...JOBS, sendPostTicketSurveysJob(sessionSecret), runSurveyCampaignsJob(sessionSecret)]);
 
   let closing = false;
   const shutdown = async (signal: string) => {

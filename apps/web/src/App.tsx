@@ -14,6 +14,7 @@ import { RequireAuth } from './features/auth/require-auth';
 const LoginPage = lazy(() => import('./features/auth/login-page'));
 const PortalPage = lazy(() => import('./features/portal/portal-page'));
 const SurveyAnswerPage = lazy(() => import('./features/survey-answer/survey-answer-page'));
+const ScanToRatePage = lazy(() => import('./features/survey-answer/scan-to-rate-page'));
 const HomePage = lazy(() => import('./features/home/home-page'));
 const OrgUnitsPage = lazy(() => import('./features/org/org-units-page'));
 const DepartmentsPage = lazy(() => import('./features/departments/departments-page'));
@@ -35,16 +36,22 @@ const WarningsPage = lazy(() => import('./features/warnings/warnings-page'));
 const WarningPage = lazy(() => import('./features/warnings/warning-page'));
 const WarningRulesPage = lazy(() => import('./features/warnings/warning-rules-page'));
 const SurveyAnalysisPage = lazy(() => import('./features/survey-analysis/survey-analysis-page'));
+const RecoveriesPage = lazy(() => import('./features/survey-recoveries/recoveries-page'));
 const SurveysPage = lazy(() => import('./features/surveys/surveys-page'));
 const NewSurveyPage = lazy(() => import('./features/surveys/new-survey-page'));
 const SurveyPage = lazy(() => import('./features/surveys/survey-page'));
+const ScanPointsPage = lazy(() => import('./features/survey-scan-points/scan-points-page'));
+const CampaignsPage = lazy(() => import('./features/survey-campaigns/campaigns-page'));
 
 /** The page of each menu entry; the entry's permission (components/nav.tsx) guards it. */
 const PAGES: Record<string, ComponentType> = {
   '/dashboard': DashboardPage,
   '/warnings': WarningsPage,
   '/survey-analysis': SurveyAnalysisPage,
+  '/survey-recoveries': RecoveriesPage,
   '/surveys': SurveysPage,
+  '/survey-scan-points': ScanPointsPage,
+  '/survey-campaigns': CampaignsPage,
   '/tickets': TicketsPage,
   '/tickets/new': NewTicketPage,
   '/org-units': OrgUnitsPage,
@@ -82,6 +89,8 @@ export function App() {
         <Route path="/portal" element={<PortalPage />} />
         {/* a customer answers a survey from the link in the SMS: the signed token is the only credential */}
         <Route path="/s/:token" element={<SurveyAnswerPage />} />
+        {/* a printed QR code (扫码评价): mints a fresh single-use link and opens it */}
+        <Route path="/q/:code" element={<ScanToRatePage />} />
         <Route element={<RequireAuth />}>
           <Route element={<AppLayout />}>
             <Route index element={<HomePage />} />

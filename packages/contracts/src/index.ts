@@ -19,3 +19,6 @@ export * from './warnings.js';
 export * from './indicator-periods.js';
 export * from './indicator-breakdown.js';
 export * from './surveys.js';
+export * from './survey-insights.js';
+export * from './survey-scan-points.js';
+export * from './survey-campaigns.js';

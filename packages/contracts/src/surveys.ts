@@ -191,6 +191,9 @@ export const SurveySubmitBody = z.strictObject({ answers: SurveyAnswers });
 export const SurveySubmitResult = z.object({ ok: z.literal(true), responseId: z.uuid() });
 
 export const SURVEY_INVITE_CHANNELS = ['sms', 'email', 'link'] as const;
+/** Every channel an invitation and its answer can carry: the ones sent by hand, and qr for a link minted by scanning a printed code (扫码评价). */
+export const SURVEY_CHANNELS = [...SURVEY_INVITE_CHANNELS, 'qr'] as const;
+export type SurveyChannel = (typeof SURVEY_CHANNELS)[number];
 /** An invitation made by hand (automatic post-ticket sending comes with the rules): to a ticket's customer, or a customer. */
 export const CreateInvitationBody = z
   .strictObject({
@@ -268,6 +271,26 @@ export const SurveyRecoverySettings = z.strictObject({
 export type SurveyRecoverySettings = z.infer<typeof SurveyRecoverySettings>;
 export const SaveRecoverySettingsBody = SurveyRecoverySettings.extend({ rowVersion: z.number().int().min(1) });
 
+/** The recovery statuses a list filters by: open (the loop not closed yet), recovered / lost (recorded). */
+export const SURVEY_RECOVERY_STATUSES = ['open', 'recovered', 'lost'] as const;
+export type SurveyRecoveryStatus = (typeof SURVEY_RECOVERY_STATUSES)[number];
+/** Newest (the default) or oldest first, by when the low answer came in. */
+export const SURVEY_RECOVERY_SORTS = ['-createdAt', 'createdAt'] as const;
+/** The longest note on a recorded outcome. */
+export const SURVEY_RECOVERY_NOTE_MAX = 1000;
+
+/** One answered question of the low answer, in words in both languages, for the agent who calls the customer back. */
+export const SurveyRecoveryAnswer = z.object({
+  key: z.string(),
+  type: QuestionType,
+  questionZh: z.string(),
+  questionEn: z.string(),
+  /** option labels for choices, "期望 7 / 感知 2" for SERVQUAL pairs, the number for scores, the text as written */
+  answerZh: z.string(),
+  answerEn: z.string(),
+});
+export type SurveyRecoveryAnswer = z.infer<typeof SurveyRecoveryAnswer>;
+
 export const SurveyRecovery = z.object({
   responseId: z.uuid(),
   ticketId: z.uuid(),
@@ -276,24 +299,51 @@ export const SurveyRecovery = z.object({
   orgUnitId: z.uuid(),
   surveyId: z.uuid(),
   surveyCode: z.string(),
+  /** the survey's name as the customer saw it (the version answered) */
+  surveyNameZh: z.string(),
+  surveyNameEn: z.string(),
+  /** the ticket the low answer was about, if any (the recovery ticket follows it up) */
+  originTicketId: z.uuid().nullable(),
+  originTicketNo: z.string().nullable(),
   /** why: e.g. "CSAT 2 ≤ 2" */
   reason: z.string(),
   csat: z.number().int().nullable(),
   nps: z.number().int().nullable(),
+  /** the answers, question by question, in the survey's order */
+  answers: z.array(SurveyRecoveryAnswer),
   /** null until the loop is closed */
   recovered: z.boolean().nullable(),
   note: z.string().nullable(),
   recordedAt: z.string().nullable(),
+  /** who recorded the outcome */
+  recordedByName: z.string().nullable(),
   createdAt: z.string(),
 });
 export type SurveyRecovery = z.infer<typeof SurveyRecovery>;
+// a calendar date: 2026-02-30 is refused here, not by the database
+const Day = z.iso.date({ message: 'a date is YYYY-MM-DD, and a real one' });
 export const SurveyRecoveryListQuery = PageQuery.extend({
   /** open: the loop not closed yet; recovered / lost: recorded */
-  status: z.enum(['open', 'recovered', 'lost']).optional(),
+  status: z.enum(SURVEY_RECOVERY_STATUSES).optional(),
+  /** the org unit (with its subtree) the low answer belongs to */
   orgUnit: z.uuid().optional(),
+  /** the survey answered */
+  survey: z.uuid().optional(),
+  /** the recovery of one recovery ticket (the ticket page asks whether its ticket is one) */
+  ticketId: z.uuid().optional(),
+  /** answered between these days (Asia/Shanghai, inclusive) */
+  from: Day.optional(),
+  to: Day.optional(),
+  sort: z.enum(SURVEY_RECOVERY_SORTS).default('-createdAt'),
+});
+export type SurveyRecoveryListQuery = z.infer<typeof SurveyRecoveryListQuery>;
+/** The surveys that opened recoveries in the caller's scope: the choices of the list's survey filter. */
+export const SurveyRecoverySurveys = z.object({
+  items: z.array(z.object({ id: z.uuid(), code: z.string(), nameZh: z.string(), nameEn: z.string() })),
 });
 /** Closing the loop: was the customer won back? Needs the recovery ticket closed first. */
-export const RecordRecoveryBody = z.strictObject({ recovered: z.boolean(), note: z.string().trim().max(1000).default('') });
+export const RecordRecoveryBody = z.strictObject({ recovered: z.boolean(), note: z.string().trim().max(SURVEY_RECOVERY_NOTE_MAX).default('') });
+export type RecordRecoveryBody = z.input<typeof RecordRecoveryBody>;
 export const ResponseIdParams = z.strictObject({ responseId: z.uuid() });
 
 /* ---------- analysis ---------- */

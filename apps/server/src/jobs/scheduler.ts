@@ -7,8 +7,9 @@ import { purgeAbandonedImports } from './purge-abandoned-imports.js';
 import { sweepSlaAlertsJob } from './sweep-sla-alerts.js';
 import { refreshTicketRollupsJob } from './refresh-ticket-rollups.js';
 import { evaluateWarningsJob } from './evaluate-warnings.js';
+import { catchUpSurveyCommentsJob } from './catch-up-survey-comments.js';
 
-export const JOBS: Job[] = [purgeSessions, failStaleImports, purgeAbandonedImports, sweepSlaAlertsJob, refreshTicketRollupsJob, evaluateWarningsJob];
+export const JOBS: Job[] = [purgeSessions, failStaleImports, purgeAbandonedImports, sweepSlaAlertsJob, refreshTicketRollupsJob, evaluateWarningsJob, catchUpSurveyCommentsJob];
 
 /**
  * Runs each job once shortly after start and then every `everyMs`. A run never overlaps the

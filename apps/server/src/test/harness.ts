@@ -3,7 +3,7 @@ import { afterAll, beforeAll } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../app.js';
 import { loadConfig } from '../config.js';
-import { openDatabase, type Database } from '../db/client.js';
+import { openDatabase, rowsOf, type Database } from '../db/client.js';
 import { orgUnits, users } from '../db/schema/index.js';
 import type { App } from '../lib/route.js';
 import { DEMO_PASSWORD } from '../seed/demo-data.js';
@@ -24,6 +24,8 @@ export type Harness = {
   login: (username: string, password?: string) => Promise<Session>;
   orgId: (code: string) => Promise<string>;
   userId: (username: string) => Promise<string>;
+  /** the seeded categories' ids by code (S10, N03-03 …) */
+  categoryIds: () => Promise<Record<string, string>>;
   /**
    * PostgreSQL only (null on the embedded database, which one process owns): another connection
    * pool to the same database, as a second server instance has. Closed with the harness.
@@ -82,12 +84,15 @@ export async function createHarness(opts: { seed?: boolean; env?: Record<string,
     if (!row) throw new Error(`no user ${username}`);
     return row.id;
   };
+  const categoryIds = async () =>
+    Object.fromEntries(rowsOf<{ code: string; id: string }>(await database.db.execute(sql`SELECT code, id FROM categories`)).map((c) => [c.code, c.id]));
   return {
     app,
     database,
     login,
     orgId,
     userId,
+    categoryIds,
     secondInstance: async () => {
       if (!url) return null;
       const other = await openDatabase({ databaseUrl: url, poolSize: 10 });

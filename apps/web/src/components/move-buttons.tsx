@@ -10,13 +10,14 @@ export function movedOrder(ids: readonly string[], index: number, by: -1 | 1): s
   return next;
 }
 
-/** A row's up/down buttons in an ordered list where the order decides (rules, SLA policies). */
+/** A row's up/down buttons in an ordered list where the order decides (rules, SLA policies, survey questions). */
 export function MoveButtons({
   index,
   count,
   busy,
   onMove,
   testIdPrefix,
+  buttonType = 'link',
 }: {
   index: number;
   count: number;
@@ -24,13 +25,15 @@ export function MoveButtons({
   busy: boolean;
   onMove: (by: -1 | 1) => void;
   testIdPrefix: string;
+  /** 'text' in a card's header (survey questions), 'link' in a table row */
+  buttonType?: 'link' | 'text';
 }) {
   const { t } = useTranslation();
   return (
     <>
       <Tooltip title={t('assignment.moveUp')}>
         <Button
-          type="link"
+          type={buttonType}
           size="small"
           aria-label={t('assignment.moveUp')}
           icon={<ArrowUpOutlined />}
@@ -41,7 +44,7 @@ export function MoveButtons({
       </Tooltip>
       <Tooltip title={t('assignment.moveDown')}>
         <Button
-          type="link"
+          type={buttonType}
           size="small"
           aria-label={t('assignment.moveDown')}
           icon={<ArrowDownOutlined />}

@@ -7,6 +7,7 @@ import {
   BranchesOutlined,
   CalendarOutlined,
   ControlOutlined,
+  CustomerServiceOutlined,
   ClusterOutlined,
   DashboardOutlined,
   DatabaseOutlined,
@@ -18,6 +19,8 @@ import {
   PartitionOutlined,
   PieChartOutlined,
   ProfileOutlined,
+  QrcodeOutlined,
+  SendOutlined,
   TeamOutlined,
   UsergroupAddOutlined,
 } from '@ant-design/icons';
@@ -37,8 +40,13 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/dashboard', label: 'menu.dashboard', icon: <FundOutlined />, permission: 'indicators:read' },
   { path: '/warnings', label: 'menu.warnings', icon: <AlertOutlined />, permission: 'warnings:read' },
   { path: '/survey-analysis', label: 'menu.surveyAnalysis', icon: <PieChartOutlined />, permission: 'surveys:read' },
+  // the recovery tickets low scores opened: worked by whoever handles tickets, agents included
+  { path: '/survey-recoveries', label: 'menu.surveyRecoveries', icon: <CustomerServiceOutlined />, permission: 'tickets:read' },
   // read by everyone with surveys:read; building and publishing needs surveys:manage
   { path: '/surveys', label: 'menu.surveys', icon: <FormOutlined />, permission: 'surveys:read' },
+  { path: '/survey-scan-points', label: 'menu.scanPoints', icon: <QrcodeOutlined />, permission: 'surveys:manage' },
+  // periodic sampled surveys: followed by everyone who reads surveys, set up by surveys:manage
+  { path: '/survey-campaigns', label: 'menu.surveyCampaigns', icon: <SendOutlined />, permission: 'surveys:read' },
   { path: '/tickets', label: 'menu.tickets', icon: <ProfileOutlined />, permission: 'tickets:read' },
   { path: '/tickets/new', label: 'menu.newTicket', icon: <FileAddOutlined />, permission: 'tickets:create' },
   { path: '/org-units', label: 'menu.orgUnits', icon: <ApartmentOutlined />, permission: 'org:read' },

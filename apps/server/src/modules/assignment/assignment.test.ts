@@ -9,7 +9,7 @@ beforeAll(async () => {
   h = await createHarness();
   admin = await h.login('admin');
   agent = await h.login('agent.dz1');
-  cat = Object.fromEntries(((await admin.req('GET', '/api/v1/categories')).json().items as { code: string; id: string }[]).map((c) => [c.code, c.id]));
+  cat = await h.categoryIds();
 });
 afterAll(() => h.close());
 

@@ -46,6 +46,10 @@ describe('web app serving', () => {
     writeFileSync(path.join(dist, 'index.html'), '<!doctype html><title>Qloop</title>');
     const web = await createHarness({ seed: false, env: { WEB_DIST: dist } });
     try {
+      // the root is the app too (the static files' directory itself is never listed)
+      const root = await web.app.inject('/');
+      expect(root.statusCode).toBe(200);
+      expect(root.body).toContain('<title>Qloop</title>');
       const page = await web.app.inject('/users?x=1');
       expect(page.statusCode).toBe(200);
       expect(page.headers['content-type']).toContain('text/html');

@@ -25,7 +25,7 @@ beforeAll(async () => {
   dz = await h.login('agent.dz1');
   xz = await h.login('agent.xz1');
   for (const c of ['JN', 'JN-DZ', 'JN-XZ', 'JN-DZ-T01', 'JN-XZ-S01']) org[c] = await h.orgId(c);
-  cat = Object.fromEntries(((await qm.req('GET', '/api/v1/categories')).json().items as { code: string; id: string }[]).map((c) => [c.code, c.id]));
+  cat = await h.categoryIds();
   let phone = 13500000000;
   const take = async (s: Session, at: string, over: Record<string, unknown> = {}) => {
     vi.useFakeTimers({ toFake: ['Date'] });

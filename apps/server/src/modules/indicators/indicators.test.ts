@@ -25,7 +25,7 @@ beforeAll(async () => {
   xz = await h.login('agent.xz1');
   for (const c of ['JN', 'JN-DZ', 'JN-XZ', 'JN-DZ-T01', 'JN-XZ-S01']) org[c] = await h.orgId(c);
   for (const u of ['agent.dz1', 'agent.xz1']) user[u] = await h.userId(u);
-  cat = Object.fromEntries(((await qm.req('GET', '/api/v1/categories')).json().items as { code: string; id: string }[]).map((c) => [c.code, c.id]));
+  cat = await h.categoryIds();
 });
 afterAll(() => h.close());
 afterEach(() => vi.useRealTimers());

@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
 import type { IndicatorSlice } from '@qloop/contracts';
 import { rowsOf, type Db } from '../../db/client.js';
-import { orgSubtreeCondition } from '../../lib/scope.js';
 import { csatFromCounts } from '../surveys/analysis/csat.js';
 import { npsFromCounts } from '../surveys/analysis/nps.js';
+import { inSubtreeAndPeriod } from '../surveys/analysis-filter.js';
 import type { ScoreCount } from '../surveys/analysis/score-counts.js';
 import { satisfactionIndex } from '../surveys/analysis/sat-index.js';
 import type { FormulaResult } from './indicator-value.js';
@@ -31,8 +31,7 @@ async function scoreCounts(db: Db, what: 'csat' | 'nps', o: { orgUnitId: string;
     await db.execute(sql`
       SELECT ${bucket} AS b, ${col} AS score, count(*)::int AS n FROM survey_responses r
       ${sliced.length ? sql`JOIN tickets t ON t.id = r.ticket_id` : sql``}
-      WHERE ${orgSubtreeCondition(o.orgUnitId, sql`r.org_unit_id`)} AND ${col} IS NOT NULL
-        AND ${local} >= ${o.from}::date AND ${local} < (${o.to}::date + 1)
+      WHERE ${inSubtreeAndPeriod('r', { unitId: o.orgUnitId, from: o.from, to: o.to })} AND ${col} IS NOT NULL
         ${sliced.length ? sql`AND ${sql.join(sliced, sql` AND `)}` : sql``}
       GROUP BY 1, 2`),
   );
@@ -57,8 +56,7 @@ async function elementMeans(db: Db, o: { orgUnitId: string; from: string; to: st
       SELECT ${bucket} AS b, i.element_id, avg(CASE WHEN i.type = 'nps' THEN i.score * 10.0 ELSE (i.score - 1) * 25.0 END) AS mean, count(*)::int AS n
       FROM survey_response_items i
       ${sliced.length ? sql`JOIN survey_responses r ON r.id = i.response_id JOIN tickets t ON t.id = r.ticket_id` : sql``}
-      WHERE i.element_id IS NOT NULL AND i.score IS NOT NULL AND ${orgSubtreeCondition(o.orgUnitId, sql`i.org_unit_id`)}
-        AND ${local} >= ${o.from}::date AND ${local} < (${o.to}::date + 1)
+      WHERE i.element_id IS NOT NULL AND i.score IS NOT NULL AND ${inSubtreeAndPeriod('i', { unitId: o.orgUnitId, from: o.from, to: o.to })}
         ${sliced.length ? sql`AND ${sql.join(sliced, sql` AND `)}` : sql``}
       GROUP BY 1, 2`),
   );

@@ -27,7 +27,7 @@ beforeAll(async () => {
   agentId = await h.userId('agent.dz1');
   agent2Id = await h.userId('agent.dz2');
   for (const u of ['bm.dz', 'bm.xz', 'dept.wang', 'exec.zhao', 'qm.li']) user[u] = await h.userId(u);
-  cat = Object.fromEntries(((await admin.req('GET', '/api/v1/categories')).json().items as { code: string; id: string }[]).map((c) => [c.code, c.id]));
+  cat = await h.categoryIds();
   team = await h.orgId('JN-DZ-T01');
 });
 afterAll(() => h.close());

@@ -25,7 +25,7 @@ beforeAll(async () => {
   admin = await h.login('admin');
   agent = await h.login('agent.dz1');
   agentId = await h.userId('agent.dz1');
-  cat = Object.fromEntries(((await admin.req('GET', '/api/v1/categories')).json().items as { code: string; id: string }[]).map((c) => [c.code, c.id]));
+  cat = await h.categoryIds();
   team = await h.orgId('JN-DZ-T01');
 });
 afterAll(() => h.close());

@@ -1,9 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { SURVEY_SMALL_SAMPLE, type SurveyAnalysis } from '@qloop/contracts';
 import { rowsOf, type Db } from '../../db/client.js';
-import { orgSubtreeCondition } from '../../lib/scope.js';
 import { childUnder } from '../indicators/breakdown-cells.js';
-import { ORG_TIME_ZONE } from '../indicators/ticket-facts.js';
+import { inAnalysisScope } from './analysis-filter.js';
 import { csatFromCounts } from './analysis/csat.js';
 import { importancePerformance } from './analysis/ipa.js';
 import { npsFromCounts } from './analysis/nps.js';
@@ -22,24 +21,23 @@ const r2 = (v: number | null) => (v === null ? null : roundTo(v, 2));
  * the pure formulas of ./analysis applied to the sums.
  */
 export async function analyseSurvey(db: Db, o: { surveyId: string; unit: { id: string; path: string[] }; from: string; to: string }): Promise<SurveyAnalysis> {
-  const local = (col: string) => sql.raw(`(${col} AT TIME ZONE '${ORG_TIME_ZONE}')`);
-  const period = (alias: string) => sql`${local(`${alias}.created_at`)} >= ${o.from}::date AND ${local(`${alias}.created_at`)} < (${o.to}::date + 1)`;
-  const inUnit = (alias: string) => orgSubtreeCondition(o.unit.id, sql.raw(`${alias}.org_unit_id`));
+  // the survey's rows (answers, scored answers, invitations) in the subtree and the period
+  const scoped = (alias: string) => inAnalysisScope(alias, { surveyId: o.surveyId, unitId: o.unit.id, from: o.from, to: o.to });
   const [counts, elements, servqual, invites, units, weights] = await Promise.all([
     db.execute(sql`
       SELECT r.org_unit_id, r.csat, r.nps, count(*)::int AS n FROM survey_responses r
-      WHERE r.survey_id = ${o.surveyId} AND ${inUnit('r')} AND ${period('r')} GROUP BY 1, 2, 3`),
+      WHERE ${scoped('r')} GROUP BY 1, 2, 3`),
     db.execute(sql`
       SELECT i.element_id, avg(CASE WHEN i.type = 'nps' THEN i.score * 10.0 ELSE (i.score - 1) * 25.0 END) AS mean, count(*)::int AS n
-      FROM survey_response_items i WHERE i.survey_id = ${o.surveyId} AND i.element_id IS NOT NULL AND i.score IS NOT NULL AND ${inUnit('i')} AND ${period('i')}
+      FROM survey_response_items i WHERE ${scoped('i')} AND i.element_id IS NOT NULL AND i.score IS NOT NULL
       GROUP BY 1 ORDER BY 1`),
     db.execute(sql`
       SELECT i.question_key AS key, i.dimension, avg(i.expectation) AS e, avg(i.perception) AS p, avg(i.perception - i.expectation) AS gap, count(*)::int AS n
-      FROM survey_response_items i WHERE i.survey_id = ${o.surveyId} AND i.type = 'servqual' AND ${inUnit('i')} AND ${period('i')}
+      FROM survey_response_items i WHERE ${scoped('i')} AND i.type = 'servqual'
       GROUP BY 1, 2 ORDER BY 1`),
     db.execute(sql`
       SELECT count(*)::int AS sent, count(answered_at)::int AS answered FROM survey_invitations v
-      WHERE v.survey_id = ${o.surveyId} AND ${inUnit('v')} AND ${period('v')}`),
+      WHERE ${scoped('v')}`),
     db.execute(sql`SELECT id, path FROM org_units WHERE parent_id = ${o.unit.id} AND active OR id = ${o.unit.id}`),
     db.execute(sql`SELECT element_id, weight FROM survey_element_weights`),
   ]);

@@ -7,6 +7,7 @@ import { verifySurveyToken } from './survey-token.js';
 import { headlineScores, validateAnswers } from './validate-answers.js';
 import { lowScoreReason, openRecovery } from './service-recovery.js';
 import { writeResponseItems } from './response-items.js';
+import { writeResponseComments } from './survey-comments.js';
 
 /**
  * The public answer page's side: a signed single-use link opens the version it was sent for, keeps
@@ -71,11 +72,12 @@ export async function submitSurveyAnswers(db: Db, secret: string, token: string,
     await tx.execute(sql`UPDATE survey_invitations SET answered_at = now(), progress = NULL WHERE id = ${l.id}`);
     const [r] = rowsOf<{ id: string }>(
       await tx.execute(sql`
-        INSERT INTO survey_responses (survey_id, version, invitation_id, org_unit_id, ticket_id, customer_id, channel, answers, csat, nps)
-        VALUES (${l.survey_id}, ${l.version}, ${l.id}, ${l.org_unit_id}, ${l.ticket_id}, ${l.customer_id}, ${l.channel}, ${JSON.stringify(answers)}::jsonb, ${csat}, ${nps})
+        INSERT INTO survey_responses (survey_id, version, invitation_id, org_unit_id, ticket_id, customer_id, staff_user_id, channel, answers, csat, nps)
+        VALUES (${l.survey_id}, ${l.version}, ${l.id}, ${l.org_unit_id}, ${l.ticket_id}, ${l.customer_id}, ${l.staff_user_id ?? null}, ${l.channel}, ${JSON.stringify(answers)}::jsonb, ${csat}, ${nps})
         RETURNING id`),
     );
     await writeResponseItems(tx, { responseId: r!.id, surveyId: l.survey_id, version: l.version, orgUnitId: l.org_unit_id, content: l.content, answers });
+    await writeResponseComments(tx, { responseId: r!.id, content: l.content, answers });
     // a low score opens a service-recovery ticket in the same transaction
     const [limits] = rowsOf<{ csat: number | null; nps: number | null }>(await tx.execute(sql`SELECT recovery_csat_max AS csat, recovery_nps_max AS nps FROM surveys WHERE id = ${l.survey_id}`));
     const reason = lowScoreReason({ csat, nps }, { csatAtMost: limits?.csat ?? null, npsAtMost: limits?.nps ?? null });

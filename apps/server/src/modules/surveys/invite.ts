@@ -12,6 +12,8 @@ import { signSurveyToken } from './survey-token.js';
 export type InvitationRow = {
   id: string; survey_id: string; version: number; ticket_id: string | null; customer_id: string | null; org_unit_id: string | null;
   channel: string; expires_at: string | Date; answered_at: string | Date | null; progress: Record<string, unknown> | null;
+  /** set on a link minted by scanning a printed code (扫码评价, migration 0026) */
+  scan_point_id?: string | null; staff_user_id?: string | null;
 };
 const iso = (v: string | Date) => (v instanceof Date ? v : new Date(v)).toISOString();
 export const toInvitation = (r: InvitationRow): SurveyInvitation => ({
@@ -70,7 +72,7 @@ export async function inviteToSurvey(
 export async function writeInvitation(
   tx: Db,
   secret: string,
-  i: { surveyId: string; version: number; surveyName: string; ticketId: string | null; customerId: string; phone: string | null; orgUnitId: string; channel: string; expiresInDays: number; createdBy: string | null },
+  i: { surveyId: string; version: number; surveyName: string; ticketId: string | null; customerId: string | null; phone: string | null; orgUnitId: string; channel: string; expiresInDays: number; createdBy: string | null },
 ): Promise<{ row: InvitationRow; token: string }> {
   const expires = new Date(Date.now() + i.expiresInDays * 86_400_000);
   const [row] = rowsOf<InvitationRow>(

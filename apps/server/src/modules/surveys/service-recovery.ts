@@ -2,13 +2,14 @@ import { sql } from 'drizzle-orm';
 import type { SurveyAnswers, SurveyContent, SurveyRecovery } from '@qloop/contracts';
 import { rowsOf, type Db } from '../../db/client.js';
 import { AppError, conflict, notFound } from '../../lib/errors.js';
-import { orgScopeCondition, orgSubtreeCondition } from '../../lib/scope.js';
 import { appendAudit, SYSTEM_CONTEXT, type AuditContext } from '../audit/append-audit.js';
 import { principalFor, type Principal } from '../auth/principal.js';
 import { findPrincipalUser } from '../auth/sessions.repo.js';
 import { createTicket } from '../tickets/create-ticket.js';
 import { loadTicketInScope } from '../tickets/ticket-access.js';
 import { PORTAL_USERNAME } from '../../seed/seed.js';
+import { findRecovery } from './recoveries.repo.js';
+import { answerPairs } from './recovery-answers.js';
 
 /**
  * 服务补救: a low score opens a follow-up ticket for the team that owns the answer's org unit —
@@ -26,17 +27,8 @@ export function lowScoreReason(scores: { csat: number | null; nps: number | null
 
 /** The answers as the ticket's description: each question's Chinese text and the answer given. Pure. */
 export function answersText(content: SurveyContent, answers: SurveyAnswers): string {
-  return content.questions
-    .filter((q) => answers[q.key] !== undefined)
-    .map((q) => {
-      const a = answers[q.key]!;
-      const shown =
-        q.type === 'single' ? (q.options?.find((o) => o.value === a)?.labelZh ?? String(a))
-        : q.type === 'multiple' ? (a as string[]).map((v) => q.options?.find((o) => o.value === v)?.labelZh ?? v).join('、')
-        : q.type === 'servqual' ? `期望 ${(a as { expectation: number }).expectation} / 感知 ${(a as { perception: number }).perception}`
-        : String(a);
-      return `${q.textZh}：${shown}`;
-    })
+  return answerPairs(content, answers)
+    .map((p) => `${p.questionZh}：${p.answerZh}`)
     .join('\n');
 }
 
@@ -81,35 +73,6 @@ export async function openRecovery(
   return id;
 }
 
-type Row = {
-  response_id: string; ticket_id: string; no: string; state: string; org_unit_id: string; survey_id: string; code: string; reason: string; csat: number | null; nps: number | null;
-  recovered: boolean | null; note: string | null; recorded_at: string | Date | null; created_at: string | Date;
-};
-const iso = (v: string | Date) => (v instanceof Date ? v : new Date(v)).toISOString();
-const toRecovery = (r: Row): SurveyRecovery => ({
-  responseId: r.response_id, ticketId: r.ticket_id, ticketNo: r.no, ticketState: r.state, orgUnitId: r.org_unit_id, surveyId: r.survey_id, surveyCode: r.code,
-  reason: r.reason, csat: r.csat, nps: r.nps, recovered: r.recovered, note: r.note, recordedAt: r.recorded_at ? iso(r.recorded_at) : null, createdAt: iso(r.created_at),
-});
-const SELECT = sql`
-  SELECT x.response_id, x.ticket_id, t.no, t.state, x.org_unit_id, r.survey_id, s.code, x.reason, r.csat, r.nps, x.recovered, x.note, x.recorded_at, x.created_at
-  FROM survey_recoveries x JOIN tickets t ON t.id = x.ticket_id JOIN survey_responses r ON r.id = x.response_id JOIN surveys s ON s.id = r.survey_id`;
-
-/** Recoveries in the caller's scope, newest first, by status and org subtree. */
-export async function listRecoveries(db: Db, p: Principal, q: { status?: 'open' | 'recovered' | 'lost' | undefined; orgUnit?: string | undefined; page: number; pageSize: number }) {
-  const conds = [sql`true`];
-  const scope = orgScopeCondition(p, sql`x.org_unit_id`);
-  if (scope) conds.push(scope);
-  if (q.orgUnit) conds.push(orgSubtreeCondition(q.orgUnit, sql`x.org_unit_id`));
-  if (q.status === 'open') conds.push(sql`x.recovered IS NULL`);
-  if (q.status === 'recovered') conds.push(sql`x.recovered`);
-  if (q.status === 'lost') conds.push(sql`x.recovered = false`);
-  const rows = rowsOf<Row & { total: number }>(
-    await db.execute(sql`SELECT y.*, count(*) OVER ()::int AS total FROM (${SELECT} WHERE ${sql.join(conds, sql` AND `)}) y
-      ORDER BY y.created_at DESC, y.response_id LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`),
-  );
-  return { items: rows.map(toRecovery), total: Number(rows[0]?.total ?? 0), page: q.page, pageSize: q.pageSize };
-}
-
 /** Closes the loop: the recovery ticket must be closed; recorded once (a second record is a conflict); audited. */
 export async function recordRecovery(db: Db, o: { principal: Principal; audit: AuditContext; responseId: string; recovered: boolean; note: string }): Promise<SurveyRecovery> {
   return db.transaction(async (tx) => {
@@ -122,7 +85,6 @@ export async function recordRecovery(db: Db, o: { principal: Principal; audit: A
     if (x.recovered !== null) throw conflict('the outcome of this recovery is recorded already', { recovered: x.recovered });
     await tx.execute(sql`UPDATE survey_recoveries SET recovered = ${o.recovered}, note = ${o.note || null}, recorded_at = now(), recorded_by = ${o.principal.userId} WHERE response_id = ${o.responseId}`);
     await appendAudit(tx, o.audit, [{ action: 'update', entityType: 'survey_recovery', entityId: o.responseId, orgUnitId: x.org_unit_id, before: { recovered: null }, after: { recovered: o.recovered, note: o.note } }]);
-    const [row] = rowsOf<Row>(await tx.execute(sql`${SELECT} WHERE x.response_id = ${o.responseId}`));
-    return toRecovery(row!);
+    return (await findRecovery(tx, o.responseId))!;
   });
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import {
   ElementWeights, SaveElementWeightsBody,
   SurveyAnalysis, SurveyAnalysisQuery,
-  RecordRecoveryBody, ResponseIdParams, SaveRecoverySettingsBody, SurveyRecovery, SurveyRecoveryListQuery,
+  RecordRecoveryBody, ResponseIdParams, SaveRecoverySettingsBody, SurveyRecovery, SurveyRecoveryListQuery, SurveyRecoverySurveys,
   SurveyRule, SurveyRuleSave, SurveyRuleUpdate,
   CreateInvitationBody, OkBody, PublicSurvey, SurveyInvitation, SurveyProgressBody, SurveySubmitBody, SurveySubmitResult, SurveyTokenParams,
   CreateSurveyBody, IdParams, pageOf, SaveSurveyDraftBody, SurveyActionBody, SurveyDetail, SurveyListQuery, SurveySummary, SurveyVersion, SurveyVersionParams,
@@ -13,11 +13,15 @@ import { analyseSurvey } from './analyse-survey.js';
 import { listElementWeights, saveElementWeights } from './element-weights.js';
 import { defineRoute, type App } from '../../lib/route.js';
 import { createSurvey, deleteDraftSurvey, discardSurveyDraft, publishSurvey, saveRecoverySettings, saveSurveyDraft, setSurveyRetired } from './save-survey.js';
-import { listRecoveries, recordRecovery } from './service-recovery.js';
+import { recordRecovery } from './service-recovery.js';
+import { listRecoveries, listRecoverySurveys } from './list-recoveries.js';
 import { findSurveyDetail, findSurveySummary, findVersion, listSurveys } from './surveys.repo.js';
 import { inviteToSurvey } from './invite.js';
+import { registerCampaignRoutes } from './campaigns.routes.js';
 import { createSurveyRule, listSurveyRules, updateSurveyRule } from './survey-rules.js';
 import { loadPublicSurvey, saveSurveyProgress, submitSurveyAnswers } from './answer-survey.js';
+import { registerSurveyInsightRoutes } from './survey-insights.routes.js';
+import { registerScanPointRoutes } from './scan-points.routes.js';
 
 const found = <T>(v: T | null, what: string): T => {
   if (v === null) throw notFound(what);
@@ -27,6 +31,9 @@ const found = <T>(v: T | null, what: string): T => {
 /** Satisfaction surveys (问卷): build, version and publish questionnaires. */
 export function registerSurveyRoutes(app: App): void {
   const tags = ['surveys'];
+  registerSurveyInsightRoutes(app);
+  registerScanPointRoutes(app);
+  registerCampaignRoutes(app);
 
   defineRoute(app, {
     method: 'GET', url: '/api/v1/surveys', access: 'surveys:read', tags,
@@ -123,9 +130,16 @@ export function registerSurveyRoutes(app: App): void {
 
   defineRoute(app, {
     method: 'GET', url: '/api/v1/survey-recoveries', access: 'tickets:read', tags,
-    summary: 'Service recoveries (服务补救) in your scope, newest first: open (loop not closed), recovered or lost',
+    summary: 'Service recoveries (服务补救) whose tickets you can see, with the answer in words: by status (open, recovered, lost), org unit, survey, recovery ticket and answer days; newest or oldest first; paged',
     schema: { querystring: SurveyRecoveryListQuery, response: { 200: pageOf(SurveyRecovery) } },
     handler: async (req, _reply, { database, principal }) => listRecoveries(database.db, principal, req.query),
+  });
+
+  defineRoute(app, {
+    method: 'GET', url: '/api/v1/survey-recoveries/surveys', access: 'tickets:read', tags,
+    summary: 'The surveys that opened the service recoveries you can see (the choices of the list\'s survey filter)',
+    schema: { response: { 200: SurveyRecoverySurveys } },
+    handler: async (_req, _reply, { database, principal }) => listRecoverySurveys(database.db, principal),
   });
 
   defineRoute(app, {

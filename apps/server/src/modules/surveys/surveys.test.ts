@@ -15,7 +15,7 @@ beforeAll(async () => {
   qm = await h.login('qm.li');
   agent = await h.login('agent.dz1');
   inspector = await h.login('inspector.dz');
-  cat = Object.fromEntries(((await qm.req('GET', '/api/v1/categories')).json().items as { code: string; id: string }[]).map((c) => [c.code, c.id]));
+  cat = await h.categoryIds();
 });
 afterAll(() => h.close());
 
@@ -291,7 +291,7 @@ describe('post-ticket sending rules', () => {
     const ruleRes = await qm.req('POST', '/api/v1/survey-rules', { surveyId: survey.id, trigger: 'answered', types: ['complaint'], categoryIds: [cat['N']], cooldownDays: 30 });
     expect(ruleRes.statusCode, ruleRes.body).toBe(201);
     const rule = ruleRes.json();
-    await sendPostTicketSurveys(h.database.db, secret); // whatever happened before the rule is not surveyed again below
+    await sendPostTicketSurveys(h.database.db, secret, { settleMs: 0 }); // whatever happened before the rule is not surveyed again below
     const me = await h.userId('agent.dz1');
     const answered = async (over: Record<string, unknown>) => {
       const t = (await agent.req('POST', '/api/v1/tickets', {
@@ -311,7 +311,7 @@ describe('post-ticket sending rules', () => {
     const declined = await answered({ customer: { phone: '13955550004' } });
     await h.database.db.execute(sql`UPDATE customers SET consent_survey = false WHERE phone = '13955550004'`);
 
-    const run = await sendPostTicketSurveys(h.database.db, secret);
+    const run = await sendPostTicketSurveys(h.database.db, secret, { settleMs: 0 });
     expect(run).toMatchObject({ sent: 1, skipped: 2 });
     const sends = Object.fromEntries(
       rowsOf<{ ticket_id: string; outcome: string }>(await h.database.db.execute(sql`SELECT ticket_id, outcome FROM survey_sends WHERE rule_id = ${rule.id}`)).map((r) => [r.ticket_id, r.outcome]),
@@ -325,7 +325,7 @@ describe('post-ticket sending rules', () => {
     const path = sms!.body.slice(sms!.body.indexOf('/s/') + 3);
     expect((await qm.req('GET', `/api/v1/public/surveys/${path}`)).json()).toMatchObject({ surveyId: survey.id, version: 1 });
     // each event is handled once
-    expect(await sendPostTicketSurveys(h.database.db, secret)).toMatchObject({ events: 0, sent: 0 });
+    expect(await sendPostTicketSurveys(h.database.db, secret, { settleMs: 0 })).toMatchObject({ events: 0, sent: 0 });
     const listed = (await inspector.req('GET', '/api/v1/survey-rules')).json().items.find((r: { id: string }) => r.id === rule.id);
     expect(listed).toMatchObject({ sent: 1, skipped: 2, surveyCode: 'AUTO' });
     const changed = await qm.req('PUT', `/api/v1/survey-rules/${rule.id}`, { surveyId: survey.id, trigger: 'closed', version: rule.version });

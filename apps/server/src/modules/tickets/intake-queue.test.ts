@@ -19,7 +19,7 @@ beforeAll(async () => {
   h = await createHarness();
   agent = await h.login('agent.dz1');
   principal = principalFor((await findPrincipalUser(h.database.db, await h.userId('agent.dz1')))!, { sessionHash: 'x' });
-  cat = Object.fromEntries(((await agent.req('GET', '/api/v1/categories')).json().items as { code: string; id: string }[]).map((c) => [c.code, c.id]));
+  cat = await h.categoryIds();
   team = await h.orgId('JN-DZ-T01');
 });
 afterAll(() => h.close());

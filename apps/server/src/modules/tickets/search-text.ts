@@ -7,7 +7,8 @@ import { dict } from '@node-rs/jieba/dict.js';
  * indexes each word. The same segmentation is applied to queries.
  */
 let jieba: Jieba | undefined;
-const segmenter = () => (jieba ??= Jieba.withDict(dict));
+/** The one jieba instance (its dictionary is large: loaded once, on first use, and shared — survey comment keywords use it too). */
+export const segmenter = () => (jieba ??= Jieba.withDict(dict));
 
 const WORD = /[\p{L}\p{N}]/u;
 

@@ -17,7 +17,7 @@ beforeAll(async () => {
   dz1 = await h.login('agent.dz1');
   dz2 = await h.login('agent.dz2');
   bm = await h.login('bm.dz');
-  cat = Object.fromEntries(((await admin.req('GET', '/api/v1/categories')).json().items as { code: string; id: string }[]).map((c) => [c.code, c.id]));
+  cat = await h.categoryIds();
   team = await h.orgId('JN-DZ-T01');
   const g = await admin.req('POST', '/api/v1/groups', {
     code: 'DZ-NET', name: '东州宽带专班', orgUnitId: await h.orgId('JN-DZ'), members: [{ userId: await h.userId('agent.dz2'), skills: [] }],

@@ -7,7 +7,7 @@ export type HotTopic = WordCounts & { lift: number; score: number };
  * Words people complain about in general (客户, 投诉, 问题…) have a lift near 1 and drop out on
  * their own; this list only spares the arithmetic and keeps them off a noisy baseline.
  */
-const STOP_WORDS = new Set(['客户', '用户', '投诉', '问题', '反映', '要求', '表示', '我们', '你们', '他们', '一个', '没有', '已经', '进行', '处理', '现在', '今天', '还是', '什么', '这个', '那个', '不能', '可以', '因为', '所以', '但是', '如果', '一直', '时候', '工单', '来电', '咨询']);
+export const STOP_WORDS = new Set(['客户', '用户', '投诉', '问题', '反映', '要求', '表示', '我们', '你们', '他们', '一个', '没有', '已经', '进行', '处理', '现在', '今天', '还是', '什么', '这个', '那个', '不能', '可以', '因为', '所以', '但是', '如果', '一直', '时候', '工单', '来电', '咨询']);
 
 /**
  * Hot topics (热点): words whose share of the window's complaints is far above their share of the

@@ -25,7 +25,7 @@ beforeAll(async () => {
   h = await createHarness();
   [qm, bmDz, bmXz, dz, xz] = [await h.login('qm.li'), await h.login('bm.dz'), await h.login('bm.xz'), await h.login('agent.dz1'), await h.login('agent.xz1')];
   for (const c of ['JN', 'JN-DZ', 'JN-XZ', 'JN-DZ-S01', 'JN-DZ-S02', 'JN-DZ-T01', 'JN-XZ-S01']) org[c] = await h.orgId(c);
-  cat = Object.fromEntries(((await qm.req('GET', '/api/v1/categories')).json().items as { code: string; id: string }[]).map((c) => [c.code, c.id]));
+  cat = await h.categoryIds();
 });
 afterAll(() => h.close());
 afterEach(() => vi.useRealTimers());

@@ -286,7 +286,8 @@ export function ipaChartOption(
   };
 }
 
-function escapeHtml(s: string): string {
+/** Text safe inside a tooltip's HTML. */
+export function escapeHtml(s: string): string {
   return s.replace(
     /[&<>"']/g,
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,

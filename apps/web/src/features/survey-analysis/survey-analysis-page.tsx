@@ -29,9 +29,12 @@ import { useCan } from '../../components/require-permission';
 import { analysisAlerts, questionTexts } from './analysis-format';
 import { ElementsTable, UnitsTable } from './analysis-tables';
 import { ANALYSIS_PERIODS, rangeOf, useAnalysisView, type AnalysisPeriod } from './analysis-view';
+import { BreakdownCard } from './breakdown-card';
+import { CommentsCard } from './comments-card';
 import { HeadlineCards } from './headline-cards';
 import { IpaCard } from './ipa-card';
 import { ServqualCard } from './servqual-card';
+import { TrendCard } from './trend-card';
 
 /** The published surveys offered in the picker (the newest first); a survey in a link that is not among them is added. */
 const SURVEY_LIST = { page: 1, pageSize: 100, state: 'published' as const };
@@ -40,8 +43,9 @@ const SURVEY_LIST = { page: 1, pageSize: 100, state: 'published' as const };
  * 满意度分析: one survey's answers in an org unit (with its subtree) and a period — answers and
  * response rate, CSAT, NPS and the satisfaction index, with plain warnings when the sample is
  * small; SERVQUAL gaps per question and dimension, the importance–performance grid, the perception
- * elements and the child units (a unit drills down). The view (survey, unit, period) lives in the
- * address, so a link reproduces it.
+ * elements and the child units (a unit drills down); the figures over time, breakdowns by channel,
+ * category, staff and unit, and the customers' own words with their keyword cloud. The view
+ * (survey, unit, period) lives in the address, so a link reproduces it.
  */
 export default function SurveyAnalysisPage() {
   const { t, i18n } = useTranslation();
@@ -250,6 +254,7 @@ export default function SurveyAnalysisPage() {
               </Card>
             ) : (
               <>
+                {params && <TrendCard params={params} />}
                 <ServqualCard
                   servqual={data.servqual}
                   textOf={textOf}
@@ -265,6 +270,8 @@ export default function SurveyAnalysisPage() {
                   </Col>
                 </Row>
                 <ElementsTable elements={data.elements} />
+                {params && <BreakdownCard params={params} />}
+                {params && <CommentsCard params={params} units={units} />}
               </>
             )}
           </Flex>

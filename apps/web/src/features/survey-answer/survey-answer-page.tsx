@@ -13,7 +13,7 @@ import {
 import type { PublicSurvey, SurveyQuestion } from '@qloop/contracts';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router-dom';
+import { useLocation, useParams } from 'react-router-dom';
 import { ApiError } from '../../api/client';
 import { submitSurveyAnswers, usePublicSurvey } from '../../api/survey-answer';
 import { formatDateTime } from '../../components/format';
@@ -33,6 +33,8 @@ import {
   type Problem,
 } from './answers';
 import { QuestionInput } from './question-inputs';
+import { scanPointOf } from './scan-point-label';
+import { ScanRatingLine } from './scan-rating-line';
 import { readPending, useAutosave } from './use-autosave';
 import './survey-answer.css';
 
@@ -43,6 +45,8 @@ import './survey-answer.css';
  */
 export default function SurveyAnswerPage() {
   const { token = '' } = useParams();
+  // opened from a scanned QR code: say what is being rated (the scan page passes it along)
+  const scanPoint = scanPointOf(useLocation().state);
   const survey = usePublicSurvey(token);
   const [refused, setRefused] = useState<PageRefusal | null>(null);
   const [done, setDone] = useState(false);
@@ -90,22 +94,25 @@ export default function SurveyAnswerPage() {
       <header className="qsa-top">
         <div className="qsa-brand">
           <LogoMark size={24} />
-          <SurveyTitle />
+          <SurveyTitle scan={!!scanPoint} />
         </div>
         <LanguageToggle />
       </header>
-      <main className="qsa-main">{body}</main>
+      <main className="qsa-main">
+        {scanPoint && survey.data && !done && !refusal && <ScanRatingLine point={scanPoint} />}
+        {body}
+      </main>
     </div>
   );
 }
 
-function SurveyTitle() {
+function SurveyTitle({ scan }: { scan: boolean }) {
   const { t } = useTranslation();
-  return <span className="qsa-brand-title">{t('surveyAnswer.title')}</span>;
+  return <span className="qsa-brand-title">{t(scan ? 'scanToRate.title' : 'surveyAnswer.title')}</span>;
 }
 
 /** 中文 / EN in one tap: the questions come in both languages. */
-function LanguageToggle() {
+export function LanguageToggle() {
   const { i18n } = useTranslation();
   return (
     <Segmented<Locale>
@@ -123,7 +130,7 @@ function LanguageToggle() {
 
 /* ---------- full-page messages ---------- */
 
-function Notice(p: {
+export function Notice(p: {
   icon: ReactNode;
   tone: 'success' | 'info' | 'warning' | 'error';
   title: string;

@@ -16,8 +16,6 @@ import {
   Typography,
 } from 'antd';
 import {
-  ArrowDownOutlined,
-  ArrowUpOutlined,
   DeleteOutlined,
   MinusCircleOutlined,
   PlusOutlined,
@@ -33,6 +31,7 @@ import {
 import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCategories } from '../../api/tickets';
+import { MoveButtons } from '../../components/move-buttons';
 import { elementTree } from './element-tree';
 import {
   changeType,
@@ -349,28 +348,7 @@ function QuestionCard({
       }
       extra={
         <Flex gap={0}>
-          <Tooltip title={t('survey.moveUp')}>
-            <Button
-              type="text"
-              size="small"
-              aria-label={t('survey.moveUp')}
-              icon={<ArrowUpOutlined />}
-              disabled={index === 0}
-              onClick={() => onMove(-1)}
-              data-testid="question-up"
-            />
-          </Tooltip>
-          <Tooltip title={t('survey.moveDown')}>
-            <Button
-              type="text"
-              size="small"
-              aria-label={t('survey.moveDown')}
-              icon={<ArrowDownOutlined />}
-              disabled={index === count - 1}
-              onClick={() => onMove(1)}
-              data-testid="question-down"
-            />
-          </Tooltip>
+          <MoveButtons index={index} count={count} busy={false} onMove={onMove} testIdPrefix="question" buttonType="text" />
           <Tooltip title={t('survey.removeQuestion')}>
             <Button
               type="text"

@@ -8,10 +8,8 @@ import {
   Drawer,
   Empty,
   Flex,
-  Result,
   Row,
   Skeleton,
-  Space,
   Table,
   Tabs,
   Tag,
@@ -22,8 +20,8 @@ import { ArrowLeftOutlined, EditOutlined, EyeOutlined, StopOutlined, UndoOutline
 import type { SurveyContent, SurveyDetail, SurveyVersion } from '@qloop/contracts';
 import { useState, type HTMLAttributes, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router-dom';
-import { ApiError } from '../../api/client';
+import { Link, useParams } from 'react-router-dom';
+import { DetailFallback } from '../../components/detail-fallback';
 import { useSaveSurveyDraft, useSurvey, useSurveyAction, useSurveyVersion } from '../../api/surveys';
 import { useCategories } from '../../api/tickets';
 import { formatDateTime } from '../../components/format';
@@ -51,32 +49,17 @@ const STICKY_BELOW_TOOLBAR = 56 + 53 + 12;
 export default function SurveyPage() {
   const { id } = useParams<{ id: string }>();
   const { t } = useTranslation();
-  const navigate = useNavigate();
   const { data: survey, error, isLoading, isFetching, refetch } = useSurvey(id);
 
-  if (isLoading) {
-    return (
-      <Card>
-        <Skeleton active paragraph={{ rows: 8 }} />
-      </Card>
-    );
-  }
   if (!survey) {
-    const missing = error instanceof ApiError && (error.status === 404 || error.code === 'VALIDATION_FAILED');
     return (
-      <Result
-        status={missing ? '404' : 'error'}
-        title={missing ? t('survey.notFound') : t('common.loadFailed')}
-        extra={
-          <Space>
-            <Button onClick={() => navigate('/surveys')}>{t('survey.back')}</Button>
-            {!missing && (
-              <Button type="primary" onClick={() => void refetch()}>
-                {t('common.retry')}
-              </Button>
-            )}
-          </Space>
-        }
+      <DetailFallback
+        loading={isLoading}
+        error={error}
+        notFoundTitle={t('survey.notFound')}
+        backLabel={t('survey.back')}
+        backTo="/surveys"
+        refetch={refetch}
       />
     );
   }

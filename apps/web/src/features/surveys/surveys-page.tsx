@@ -1,13 +1,12 @@
-import { Button, Card, Empty, Flex, Input, Select, Table, Typography } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Empty, Flex, Select, Table, Typography } from 'antd';
 import { LIMITS, SURVEY_STATES, type SurveyState, type SurveySummary } from '@qloop/contracts';
-import { useState, type HTMLAttributes } from 'react';
+import type { HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { useSurveys, type SurveyFilters } from '../../api/surveys';
 import { formatDateTime } from '../../components/format';
 import { PageHeader } from '../../components/page-header';
-import { RefreshButton } from '../../components/refresh-button';
+import { ListHeaderActions, ListSearch } from '../../components/list-page-parts';
 import { useCan } from '../../components/require-permission';
 import { useServerPagedTable } from '../../components/server-paged-table';
 import { SurveyStateTag } from './survey-tags';
@@ -36,13 +35,9 @@ export default function SurveysPage() {
   const navigate = useNavigate();
   const paged = useServerPagedTable(initialFilters);
   const { filters, patch } = paged;
-  const [q, setQ] = useState('');
   const { data, isFetching, isLoading, refetch, error } = useSurveys(filters);
   const filtered = !!filters.state || !!filters.q;
-  const reset = () => {
-    setQ('');
-    paged.reset();
-  };
+  const reset = paged.reset;
 
   return (
     <>
@@ -50,33 +45,18 @@ export default function SurveysPage() {
         title={t('survey.title')}
         subtitle={t('survey.subtitle')}
         extra={
-          <>
-            <RefreshButton refetch={refetch} fetching={isFetching} />
-            {manage && (
-              <Button
-                type="primary"
-                icon={<PlusOutlined />}
-                onClick={() => navigate('/surveys/new')}
-                data-testid="survey-create"
-              >
-                {t('survey.create')}
-              </Button>
-            )}
-          </>
+          <ListHeaderActions
+            refetch={refetch}
+            fetching={isFetching}
+            createLabel={t('survey.create')}
+            onCreate={manage && (() => navigate('/surveys/new'))}
+            createTestId="survey-create"
+          />
         }
       />
       <Card styles={{ body: { padding: 0 } }}>
         <Flex gap={12} wrap style={{ padding: 16 }}>
-          <Input.Search
-            allowClear
-            style={{ width: 280 }}
-            placeholder={t('survey.searchPlaceholder')}
-            value={q}
-            onChange={(e) => setQ(e.target.value)}
-            onSearch={(v) => patch({ q: v.trim() || undefined })}
-            enterButton={t('common.search')}
-            data-testid="survey-search"
-          />
+          <ListSearch applied={filters.q} onSearch={(q) => patch({ q })} placeholder={t('survey.searchPlaceholder')} width={280} testId="survey-search" />
           <Select<SurveyState>
             allowClear
             style={{ width: en ? 150 : 130 }}

@@ -10,6 +10,7 @@ import { useAssignees, useTicket } from '../../api/tickets';
 import { formatDateTime } from '../../components/format';
 import { useOrgUnitNameOf } from '../../components/org-unit-name';
 import { RefreshButton } from '../../components/refresh-button';
+import { RecoveryCard } from '../survey-recoveries/recovery-card';
 import { useCan } from '../../components/require-permission';
 import { useCategoryTree } from './categories';
 import { CustomerPanel } from './customer-panel';
@@ -170,6 +171,7 @@ function TicketView({
 
       <Row gutter={16}>
         <Col span={16}>
+          <RecoveryCard ticket={ticket} />
           <Card title={t('ticket.basics')} size="small" style={{ marginBottom: 16 }}>
             <Descriptions column={2} size="small" styles={{ label: { width: 96 } }}>
               {d(t('ticket.no'), <span style={{ fontVariantNumeric: 'tabular-nums' }}>{ticket.no}</span>)}

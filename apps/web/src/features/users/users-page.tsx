@@ -1,5 +1,5 @@
-import { App, Button, Card, Flex, Input, Popconfirm, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
-import { EditOutlined, KeyOutlined, LockOutlined, PlusOutlined, UnlockOutlined } from '@ant-design/icons';
+import { App, Button, Card, Flex, Popconfirm, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { EditOutlined, KeyOutlined, LockOutlined, UnlockOutlined } from '@ant-design/icons';
 import { LIMITS, ROLES, type Role, type User } from '@qloop/contracts';
 import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,7 +12,7 @@ import { PageHeader } from '../../components/page-header';
 import { useOrgUnitScope } from '../../components/org-unit-context';
 import { useOrgName } from '../../components/org-tree';
 import { useOrgUnitNameOf } from '../../components/org-unit-name';
-import { RefreshButton } from '../../components/refresh-button';
+import { ListHeaderActions, ListSearch } from '../../components/list-page-parts';
 import { useCan } from '../../components/require-permission';
 import { useServerPagedTable } from '../../components/server-paged-table';
 import { ResetPasswordModal } from './reset-password-modal';
@@ -39,7 +39,6 @@ export default function UsersPage() {
   const orgName = useOrgName();
   const paged = useServerPagedTable(initialFilters);
   const { filters, patch } = paged;
-  const [q, setQ] = useState('');
   const { data, isFetching, refetch } = useUsers({ ...filters, orgUnitId });
   const { data: departments } = useDepartments();
   const unitNameOf = useOrgUnitNameOf();
@@ -61,28 +60,18 @@ export default function UsersPage() {
         title={t('users.title')}
         subtitle={orgUnit ? `${t('header.orgUnit')}${en ? ': ' : '：'}${orgName(orgUnit)}` : undefined}
         extra={
-          <>
-            <RefreshButton refetch={refetch} fetching={isFetching} />
-            {manage && (
-              <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ user: null })} data-testid="user-create">
-                {t('users.create')}
-              </Button>
-            )}
-          </>
+          <ListHeaderActions
+            refetch={refetch}
+            fetching={isFetching}
+            createLabel={t('users.create')}
+            onCreate={manage && (() => setEditing({ user: null }))}
+            createTestId="user-create"
+          />
         }
       />
       <Card styles={{ body: { padding: 0 } }}>
         <Flex gap={12} wrap style={{ padding: 16 }}>
-          <Input.Search
-            allowClear
-            style={{ width: 260 }}
-            placeholder={t('users.searchPlaceholder')}
-            value={q}
-            onChange={(e) => setQ(e.target.value)}
-            onSearch={(v) => patch({ q: v.trim() || undefined })}
-            enterButton={t('common.search')}
-            data-testid="user-search"
-          />
+          <ListSearch applied={filters.q} onSearch={(q) => patch({ q })} placeholder={t('users.searchPlaceholder')} testId="user-search" />
           <Select<Role>
             allowClear
             style={{ width: 170 }}
@@ -112,12 +101,7 @@ export default function UsersPage() {
               { value: 'false', label: t('common.inactive') },
             ]}
           />
-          <Button
-            onClick={() => {
-              setQ('');
-              paged.reset();
-            }}
-          >
+          <Button onClick={paged.reset}>
             {t('common.reset')}
           </Button>
         </Flex>

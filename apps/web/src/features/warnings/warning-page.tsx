@@ -6,18 +6,15 @@ import {
   Descriptions,
   Empty,
   Flex,
-  Result,
   Row,
-  Skeleton,
-  Space,
   Typography,
 } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import type { WarningDetail } from '@qloop/contracts';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router-dom';
-import { ApiError } from '../../api/client';
+import { Link, useParams } from 'react-router-dom';
+import { DetailFallback } from '../../components/detail-fallback';
 import { useMe } from '../../api/session';
 import { useWarning, useWarningRules } from '../../api/warnings';
 import { formatDateTime } from '../../components/format';
@@ -40,32 +37,17 @@ import { WarningTimeline } from './warning-timeline';
 export default function WarningPage() {
   const { id } = useParams<{ id: string }>();
   const { t } = useTranslation();
-  const navigate = useNavigate();
   const { data: warning, error, isLoading, isFetching, refetch } = useWarning(id);
 
-  if (isLoading) {
-    return (
-      <Card>
-        <Skeleton active paragraph={{ rows: 8 }} />
-      </Card>
-    );
-  }
   if (!warning) {
-    const missing = error instanceof ApiError && (error.status === 404 || error.code === 'VALIDATION_FAILED');
     return (
-      <Result
-        status={missing ? '404' : 'error'}
-        title={missing ? t('warning.notFound') : t('common.loadFailed')}
-        extra={
-          <Space>
-            <Button onClick={() => navigate('/warnings')}>{t('warning.back')}</Button>
-            {!missing && (
-              <Button type="primary" onClick={() => void refetch()}>
-                {t('common.retry')}
-              </Button>
-            )}
-          </Space>
-        }
+      <DetailFallback
+        loading={isLoading}
+        error={error}
+        notFoundTitle={t('warning.notFound')}
+        backLabel={t('warning.back')}
+        backTo="/warnings"
+        refetch={refetch}
       />
     );
   }

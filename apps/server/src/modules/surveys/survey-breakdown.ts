@@ -1,0 +1,114 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { SurveyBreakdownDimension, SurveyBreakdown, SurveyBreakdownQuery, SurveyBreakdownRow } from '@qloop/contracts';
+import { rowsOf, type Db } from '../../db/client.js';
+import { childUnder } from '../indicators/breakdown-cells.js';
+import { inAnalysisScope, type AnalysisScope } from './analysis-filter.js';
+import { csatFromCounts } from './analysis/csat.js';
+import { npsFromCounts } from './analysis/nps.js';
+import type { ScoreCount } from './analysis/score-counts.js';
+import { isSmall } from './survey-trend.js';
+
+type Sort = NonNullable<SurveyBreakdownQuery['sort']>;
+type Counted = { key: string | null; csat: number | null; nps: number | null; n: number };
+type Named = { name: string | null; nameEn: string | null };
+
+/** What each dimension groups the answers by, and the joins it needs (answers without a ticket keep a null key). */
+const KEY: Record<SurveyBreakdownDimension, (level: number) => { key: SQL; joins: SQL }> = {
+  channel: () => ({ key: sql`COALESCE(t.channel, r.channel)`, joins: sql`LEFT JOIN tickets t ON t.id = r.ticket_id` }),
+  // the ticket's category at the level asked; a category above that level stands for itself
+  category: (level) => ({
+    key: sql`c.path[LEAST(${level}::int, array_length(c.path, 1))]::text`,
+    joins: sql`LEFT JOIN tickets t ON t.id = r.ticket_id LEFT JOIN categories c ON c.id = t.category_id`,
+  }),
+  staff: () => ({ key: sql`COALESCE(r.staff_user_id, t.assignee_id)::text`, joins: sql`LEFT JOIN tickets t ON t.id = r.ticket_id` }),
+  orgUnit: () => ({ key: sql`r.org_unit_id::text`, joins: sql`` }),
+};
+
+/** One row's figures from its answers' grouped counts. Pure. */
+export function breakdownRow(key: string | null, names: Named, rows: readonly Counted[]): SurveyBreakdownRow {
+  const tally = (col: 'csat' | 'nps') => {
+    const m = new Map<number, number>();
+    for (const r of rows) if (r[col] !== null) m.set(Number(r[col]), (m.get(Number(r[col])) ?? 0) + Number(r.n));
+    return [...m].map(([score, count]): ScoreCount => ({ score, count }));
+  };
+  const responses = rows.reduce((a, r) => a + Number(r.n), 0);
+  const csat = csatFromCounts(tally('csat'));
+  const nps = npsFromCounts(tally('nps'));
+  return { key, ...names, responses, csat: { ...csat, small: isSmall(csat.denominator) }, nps: { ...nps, small: isSmall(nps.n) }, small: isSmall(responses) };
+}
+
+/** Rows in the order asked; a figure-less row (no answers, no CSAT) sorts last either way, then by answers and name. Pure. */
+export function sortBreakdown(rows: readonly SurveyBreakdownRow[], sort: Sort, locale = 'zh-CN'): SurveyBreakdownRow[] {
+  const desc = sort.startsWith('-');
+  const field = sort.replace(/^-/, '') as 'responses' | 'csat' | 'nps' | 'name';
+  const value = (r: SurveyBreakdownRow) => (field === 'responses' ? r.responses : field === 'csat' ? r.csat.value : field === 'nps' ? r.nps.value : null);
+  const name = (r: SurveyBreakdownRow) => r.name ?? r.key ?? '';
+  return [...rows].sort((a, b) => {
+    if (field === 'name') {
+      // the row without a key ("no ticket", "nobody assigned") stays at the end
+      if ((a.key === null) !== (b.key === null)) return a.key === null ? 1 : -1;
+      return (desc ? -1 : 1) * name(a).localeCompare(name(b), locale);
+    }
+    const x = value(a);
+    const y = value(b);
+    if ((x === null) !== (y === null)) return x === null ? 1 : -1;
+    const byValue = x === null || y === null ? 0 : desc ? y - x : x - y;
+    // ties: more answers first, then the keyless row last, then by name
+    return byValue || b.responses - a.responses || Number(a.key === null) - Number(b.key === null) || name(a).localeCompare(name(b), locale);
+  });
+}
+
+/**
+ * A survey's answers broken down by service channel, ticket category (level 1 or 2), the staff who
+ * served, or child unit, in the analysis scope: answers, CSAT and NPS per row with their counts
+ * and small-sample flags, sorted and paged. One grouped pass over the answers (joined to their
+ * tickets where the dimension lives there); names from categories, users and org units.
+ */
+export async function surveyBreakdown(db: Db, o: { scope: AnalysisScope; by: SurveyBreakdownDimension; categoryLevel: number; sort: Sort; page: number; pageSize: number }): Promise<SurveyBreakdown> {
+  const s = o.scope;
+  const { key, joins } = KEY[o.by](o.categoryLevel);
+  const counted = rowsOf<Counted>(
+    await db.execute(sql`
+      SELECT ${key} AS key, r.csat, r.nps, count(*)::int AS n FROM survey_responses r ${joins}
+      WHERE ${inAnalysisScope('r', { surveyId: s.surveyId, unitId: s.unit.id, from: s.from, to: s.to })}
+      GROUP BY 1, 2, 3`),
+  );
+
+  const groups = new Map<string | null, Counted[]>();
+  const names = new Map<string, Named>();
+  if (o.by === 'orgUnit') {
+    // answers roll up to the child unit they lie under; every active child has a row, answered or not
+    const units = rowsOf<{ id: string; path: string[]; parent_id: string | null; active: boolean; name: string; name_en: string | null }>(
+      await db.execute(sql`SELECT id, path, parent_id, active, name, name_en FROM org_units WHERE path @> ARRAY[${s.unit.id}]::uuid[]`),
+    );
+    const byId = new Map(units.map((u) => [u.id, u]));
+    for (const u of units) {
+      names.set(u.id, { name: u.name, nameEn: u.name_en });
+      if (u.parent_id === s.unit.id && u.active) groups.set(u.id, []);
+    }
+    for (const r of counted) {
+      const child = r.key ? childUnder(s.unit.path, byId.get(r.key)?.path ?? []) : null;
+      if (child) (groups.get(child) ?? groups.set(child, []).get(child)!).push(r);
+    }
+  } else {
+    for (const r of counted) (groups.get(r.key) ?? groups.set(r.key, []).get(r.key)!).push(r);
+    const ids = [...groups.keys()].filter((k): k is string => k !== null);
+    if (ids.length && o.by !== 'channel') {
+      const list = sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `);
+      const rows = rowsOf<{ id: string; name: string; name_en: string | null }>(
+        await db.execute(
+          o.by === 'category'
+            ? sql`SELECT id, name, name_en FROM categories WHERE id IN (${list})`
+            : sql`SELECT id, display_name AS name, NULL AS name_en FROM users WHERE id IN (${list})`,
+        ),
+      );
+      for (const r of rows) names.set(r.id, { name: r.name, nameEn: r.name_en });
+    }
+  }
+
+  const rows = sortBreakdown(
+    [...groups].map(([k, rs]) => breakdownRow(k, (k && names.get(k)) || { name: null, nameEn: null }, rs)),
+    o.sort,
+  );
+  return { by: o.by, items: rows.slice((o.page - 1) * o.pageSize, o.page * o.pageSize), total: rows.length, page: o.page, pageSize: o.pageSize };
+}
