@@ -25,6 +25,7 @@ import { surveyAnswerJourney } from './survey-answer.journey.mjs';
 import { surveyAnalysisJourney } from './survey-analysis.journey.mjs';
 import { surveyRecoveryJourney } from './survey-recovery.journey.mjs';
 import { scanToRateJourney } from './scan-to-rate.journey.mjs';
+import { surveyCampaignsJourney } from './survey-campaigns.journey.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const shotsDir = path.join(root, 'e2e', 'screenshots');
@@ -916,6 +917,7 @@ const journeys = [
   surveyAnalysisJourney,
   surveyRecoveryJourney,
   scanToRateJourney,
+  surveyCampaignsJourney,
   {
     name: 'login page on a phone (375×667)',
     async run({ page }) {

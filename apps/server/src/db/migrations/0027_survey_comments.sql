@@ -31,3 +31,112 @@ CREATE INDEX survey_comments_keywords_gin ON survey_comments USING gin (keywords
 INSERT INTO app_settings (key, value)
 SELECT 'survey_comments_catch_up', jsonb_build_object('before', now())
 WHERE EXISTS (SELECT 1 FROM survey_responses);
+
+-- Daily tallies (issue 6, analysis at scale): the analysis and its trend read a year of a
+-- province's answers; summed per calendar day (Asia/Shanghai) and org unit as they are written,
+-- a year is some ten thousand rows instead of every answer and every scored item. Kept by
+-- statement triggers on the answer tables, so every writer (the answer page, scan points, demo
+-- and benchmark generators, tests) keeps them right without knowing about them; an update or a
+-- deletion takes the old rows out and puts the new ones in. Rows are taken in key order, so two
+-- answers written at once wait for each other rather than deadlock.
+CREATE TABLE survey_day_scores (
+  survey_id uuid NOT NULL,
+  day date NOT NULL,
+  org_unit_id uuid NOT NULL,
+  -- 'all': answers (score 0); 'csat' / 'nps': answers with that headline score
+  kind text NOT NULL CHECK (kind IN ('all', 'csat', 'nps')),
+  score smallint NOT NULL,
+  n integer NOT NULL,
+  PRIMARY KEY (survey_id, day, org_unit_id, kind, score)
+);
+
+CREATE TABLE survey_day_items (
+  survey_id uuid NOT NULL,
+  day date NOT NULL,
+  org_unit_id uuid NOT NULL,
+  question_key text NOT NULL,
+  type text NOT NULL,
+  element_id uuid,
+  dimension text,
+  -- scored answers (csat / nps / stars) and the sum of their scores
+  scored integer NOT NULL,
+  score_sum bigint NOT NULL,
+  -- SERVQUAL pairs and the sums of both halves
+  paired integer NOT NULL,
+  expectation_sum bigint NOT NULL,
+  perception_sum bigint NOT NULL,
+  CONSTRAINT survey_day_items_key UNIQUE NULLS NOT DISTINCT (survey_id, day, org_unit_id, question_key, type, element_id, dimension)
+);
+
+CREATE FUNCTION survey_day_scores_apply() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP IN ('UPDATE', 'DELETE') THEN
+    WITH d AS (
+      SELECT o.survey_id, (o.created_at AT TIME ZONE 'Asia/Shanghai')::date AS day, o.org_unit_id, k.kind, k.score, count(*)::int AS n
+      FROM old_rows o CROSS JOIN LATERAL (VALUES ('all', 0::smallint), ('csat', o.csat), ('nps', o.nps)) AS k(kind, score)
+      WHERE o.org_unit_id IS NOT NULL AND k.score IS NOT NULL GROUP BY 1, 2, 3, 4, 5)
+    UPDATE survey_day_scores s SET n = s.n - d.n FROM d
+    WHERE s.survey_id = d.survey_id AND s.day = d.day AND s.org_unit_id = d.org_unit_id AND s.kind = d.kind AND s.score = d.score;
+  END IF;
+  IF TG_OP IN ('INSERT', 'UPDATE') THEN
+    INSERT INTO survey_day_scores (survey_id, day, org_unit_id, kind, score, n)
+    SELECT r.survey_id, (r.created_at AT TIME ZONE 'Asia/Shanghai')::date, r.org_unit_id, k.kind, k.score, count(*)::int
+    FROM new_rows r CROSS JOIN LATERAL (VALUES ('all', 0::smallint), ('csat', r.csat), ('nps', r.nps)) AS k(kind, score)
+    WHERE r.org_unit_id IS NOT NULL AND k.score IS NOT NULL
+    GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5
+    ON CONFLICT (survey_id, day, org_unit_id, kind, score) DO UPDATE SET n = survey_day_scores.n + EXCLUDED.n;
+  END IF;
+  RETURN NULL;
+END $$;
+CREATE TRIGGER survey_day_scores_insert AFTER INSERT ON survey_responses REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION survey_day_scores_apply();
+CREATE TRIGGER survey_day_scores_update AFTER UPDATE ON survey_responses REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION survey_day_scores_apply();
+CREATE TRIGGER survey_day_scores_delete AFTER DELETE ON survey_responses REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION survey_day_scores_apply();
+
+CREATE FUNCTION survey_day_items_apply() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP IN ('UPDATE', 'DELETE') THEN
+    WITH d AS (
+      SELECT survey_id, (created_at AT TIME ZONE 'Asia/Shanghai')::date AS day, org_unit_id, question_key, type, element_id, dimension,
+             count(score)::int AS scored, coalesce(sum(score), 0) AS score_sum,
+             count(*) FILTER (WHERE expectation IS NOT NULL AND perception IS NOT NULL)::int AS paired,
+             coalesce(sum(expectation) FILTER (WHERE perception IS NOT NULL), 0) AS e, coalesce(sum(perception) FILTER (WHERE expectation IS NOT NULL), 0) AS p
+      FROM old_rows WHERE org_unit_id IS NOT NULL GROUP BY 1, 2, 3, 4, 5, 6, 7)
+    UPDATE survey_day_items s SET scored = s.scored - d.scored, score_sum = s.score_sum - d.score_sum,
+           paired = s.paired - d.paired, expectation_sum = s.expectation_sum - d.e, perception_sum = s.perception_sum - d.p
+    FROM d
+    WHERE s.survey_id = d.survey_id AND s.day = d.day AND s.org_unit_id = d.org_unit_id AND s.question_key = d.question_key AND s.type = d.type
+      AND s.element_id IS NOT DISTINCT FROM d.element_id AND s.dimension IS NOT DISTINCT FROM d.dimension;
+  END IF;
+  IF TG_OP IN ('INSERT', 'UPDATE') THEN
+    INSERT INTO survey_day_items (survey_id, day, org_unit_id, question_key, type, element_id, dimension, scored, score_sum, paired, expectation_sum, perception_sum)
+    SELECT survey_id, (created_at AT TIME ZONE 'Asia/Shanghai')::date, org_unit_id, question_key, type, element_id, dimension,
+           count(score)::int, coalesce(sum(score), 0),
+           count(*) FILTER (WHERE expectation IS NOT NULL AND perception IS NOT NULL)::int,
+           coalesce(sum(expectation) FILTER (WHERE perception IS NOT NULL), 0), coalesce(sum(perception) FILTER (WHERE expectation IS NOT NULL), 0)
+    FROM new_rows WHERE org_unit_id IS NOT NULL
+    GROUP BY 1, 2, 3, 4, 5, 6, 7 ORDER BY 1, 2, 3, 4, 5, 6, 7
+    ON CONFLICT ON CONSTRAINT survey_day_items_key DO UPDATE SET
+      scored = survey_day_items.scored + EXCLUDED.scored, score_sum = survey_day_items.score_sum + EXCLUDED.score_sum,
+      paired = survey_day_items.paired + EXCLUDED.paired, expectation_sum = survey_day_items.expectation_sum + EXCLUDED.expectation_sum,
+      perception_sum = survey_day_items.perception_sum + EXCLUDED.perception_sum;
+  END IF;
+  RETURN NULL;
+END $$;
+CREATE TRIGGER survey_day_items_insert AFTER INSERT ON survey_response_items REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION survey_day_items_apply();
+CREATE TRIGGER survey_day_items_update AFTER UPDATE ON survey_response_items REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION survey_day_items_apply();
+CREATE TRIGGER survey_day_items_delete AFTER DELETE ON survey_response_items REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION survey_day_items_apply();
+
+-- the answers so far, tallied once (the triggers keep it from here)
+INSERT INTO survey_day_scores (survey_id, day, org_unit_id, kind, score, n)
+SELECT r.survey_id, (r.created_at AT TIME ZONE 'Asia/Shanghai')::date, r.org_unit_id, k.kind, k.score, count(*)::int
+FROM survey_responses r CROSS JOIN LATERAL (VALUES ('all', 0::smallint), ('csat', r.csat), ('nps', r.nps)) AS k(kind, score)
+WHERE r.org_unit_id IS NOT NULL AND k.score IS NOT NULL GROUP BY 1, 2, 3, 4, 5;
+INSERT INTO survey_day_items (survey_id, day, org_unit_id, question_key, type, element_id, dimension, scored, score_sum, paired, expectation_sum, perception_sum)
+SELECT survey_id, (created_at AT TIME ZONE 'Asia/Shanghai')::date, org_unit_id, question_key, type, element_id, dimension,
+       count(score)::int, coalesce(sum(score), 0),
+       count(*) FILTER (WHERE expectation IS NOT NULL AND perception IS NOT NULL)::int,
+       coalesce(sum(expectation) FILTER (WHERE perception IS NOT NULL), 0), coalesce(sum(perception) FILTER (WHERE expectation IS NOT NULL), 0)
+FROM survey_response_items WHERE org_unit_id IS NOT NULL GROUP BY 1, 2, 3, 4, 5, 6, 7;
+
+-- invitations sent in a period (the analysis's response rate) without reading them all
+CREATE INDEX survey_invitations_survey_created_idx ON survey_invitations (survey_id, created_at) INCLUDE (org_unit_id, answered_at);

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { SURVEY_SMALL_SAMPLE, type SurveyAnalysis } from '@qloop/contracts';
 import { rowsOf, type Db } from '../../db/client.js';
 import { childUnder } from '../indicators/breakdown-cells.js';
-import { inAnalysisScope } from './analysis-filter.js';
+import { inAnalysisScope, inDayScope } from './analysis-filter.js';
 import { csatFromCounts } from './analysis/csat.js';
 import { importancePerformance } from './analysis/ipa.js';
 import { npsFromCounts } from './analysis/nps.js';
@@ -17,40 +17,45 @@ const r2 = (v: number | null) => (v === null ? null : roundTo(v, 2));
  * A survey's analysis for an org subtree and a period (days in the organisation's time zone): CSAT,
  * NPS, each perception element's mean (0–100) and the weighted satisfaction index, SERVQUAL gaps
  * per item and dimension, the importance–performance quadrants, the child units' figures and plain
- * warnings about thin samples. Aggregated in SQL over the scored answers (survey_response_items),
- * the pure formulas of ./analysis applied to the sums.
+ * warnings about thin samples. Summed in SQL over the daily tallies the answer tables keep
+ * (survey_day_scores, survey_day_items: a year of a province is thousands of rows, not every
+ * answer), the pure formulas of ./analysis applied to the sums.
  */
 export async function analyseSurvey(db: Db, o: { surveyId: string; unit: { id: string; path: string[] }; from: string; to: string }): Promise<SurveyAnalysis> {
-  // the survey's rows (answers, scored answers, invitations) in the subtree and the period
-  const scoped = (alias: string) => inAnalysisScope(alias, { surveyId: o.surveyId, unitId: o.unit.id, from: o.from, to: o.to });
+  // the survey's daily tallies and invitations in the subtree and the period
+  const f = { surveyId: o.surveyId, unitId: o.unit.id, from: o.from, to: o.to };
   const [counts, elements, servqual, invites, units, weights] = await Promise.all([
+    // answers ('all'), CSAT and NPS tallies per unit
     db.execute(sql`
-      SELECT r.org_unit_id, r.csat, r.nps, count(*)::int AS n FROM survey_responses r
-      WHERE ${scoped('r')} GROUP BY 1, 2, 3`),
+      SELECT s.org_unit_id, s.kind, s.score, sum(s.n)::int AS n FROM survey_day_scores s
+      WHERE ${inDayScope('s', f)} GROUP BY 1, 2, 3 HAVING sum(s.n) > 0`),
+    // element means on 0–100: NPS s × 10, CSAT / stars (s − 1) × 25
     db.execute(sql`
-      SELECT i.element_id, avg(CASE WHEN i.type = 'nps' THEN i.score * 10.0 ELSE (i.score - 1) * 25.0 END) AS mean, count(*)::int AS n
-      FROM survey_response_items i WHERE ${scoped('i')} AND i.element_id IS NOT NULL AND i.score IS NOT NULL
-      GROUP BY 1 ORDER BY 1`),
+      SELECT d.element_id, sum(CASE WHEN d.type = 'nps' THEN d.score_sum * 10.0 ELSE (d.score_sum - d.scored) * 25.0 END) / sum(d.scored) AS mean, sum(d.scored)::int AS n
+      FROM survey_day_items d WHERE ${inDayScope('d', f)} AND d.element_id IS NOT NULL
+      GROUP BY 1 HAVING sum(d.scored) > 0 ORDER BY 1`),
     db.execute(sql`
-      SELECT i.question_key AS key, i.dimension, avg(i.expectation) AS e, avg(i.perception) AS p, avg(i.perception - i.expectation) AS gap, count(*)::int AS n
-      FROM survey_response_items i WHERE ${scoped('i')} AND i.type = 'servqual'
-      GROUP BY 1, 2 ORDER BY 1`),
+      SELECT d.question_key AS key, d.dimension, sum(d.expectation_sum)::numeric / sum(d.paired) AS e, sum(d.perception_sum)::numeric / sum(d.paired) AS p,
+             (sum(d.perception_sum) - sum(d.expectation_sum))::numeric / sum(d.paired) AS gap, sum(d.paired)::int AS n
+      FROM survey_day_items d WHERE ${inDayScope('d', f)} AND d.type = 'servqual'
+      GROUP BY 1, 2 HAVING sum(d.paired) > 0 ORDER BY 1`),
     db.execute(sql`
       SELECT count(*)::int AS sent, count(answered_at)::int AS answered FROM survey_invitations v
-      WHERE ${scoped('v')}`),
+      WHERE ${inAnalysisScope('v', f)}`),
     db.execute(sql`SELECT id, path FROM org_units WHERE parent_id = ${o.unit.id} AND active OR id = ${o.unit.id}`),
     db.execute(sql`SELECT element_id, weight FROM survey_element_weights`),
   ]);
 
   // CSAT and NPS, overall and per child unit, from one grouped count
-  const countRows = rowsOf<{ org_unit_id: string | null; csat: number | null; nps: number | null; n: number }>(counts);
+  const countRows = rowsOf<{ org_unit_id: string; kind: 'all' | 'csat' | 'nps'; score: number; n: number }>(counts);
   const paths = new Map(rowsOf<{ id: string; path: string[] }>(await db.execute(sql`SELECT id, path FROM org_units`)).map((u) => [u.id, u.path]));
-  const tally = (rows: typeof countRows, col: 'csat' | 'nps') => {
+  const tally = (rows: typeof countRows, kind: 'csat' | 'nps') => {
     const m = new Map<number, number>();
-    for (const r of rows) if (r[col] !== null) m.set(Number(r[col]), (m.get(Number(r[col])) ?? 0) + Number(r.n));
+    for (const r of rows) if (r.kind === kind) m.set(Number(r.score), (m.get(Number(r.score)) ?? 0) + Number(r.n));
     return [...m].map(([score, count]): ScoreCount => ({ score, count }));
   };
-  const responses = countRows.reduce((a, r) => a + Number(r.n), 0);
+  const answered = (rows: typeof countRows) => rows.reduce((a, r) => a + (r.kind === 'all' ? Number(r.n) : 0), 0);
+  const responses = answered(countRows);
   const byChild = new Map<string, typeof countRows>();
   for (const r of countRows) {
     const child = r.org_unit_id ? childUnder(o.unit.path, paths.get(r.org_unit_id) ?? []) : null;
@@ -98,7 +103,7 @@ export async function analyseSurvey(db: Db, o: { surveyId: string; unit: { id: s
     ipa: { items: ipa.items, cuts: ipa.cuts },
     byUnit: children.map((id) => {
       const rows = byChild.get(id) ?? [];
-      return { orgUnitId: id, responses: rows.reduce((a, r) => a + Number(r.n), 0), csat: csatFromCounts(tally(rows, 'csat')).value, nps: npsFromCounts(tally(rows, 'nps')).value };
+      return { orgUnitId: id, responses: answered(rows), csat: csatFromCounts(tally(rows, 'csat')).value, nps: npsFromCounts(tally(rows, 'nps')).value };
     }),
     warnings,
   };

@@ -36,6 +36,16 @@ export function inSubtreeAndPeriod(a: string, s: { unitId: string; from: string;
 }
 
 /**
+ * Rows of a daily tally (alias `a`: survey_day_scores, survey_day_items — survey_id, org_unit_id
+ * and day, already a calendar day in the organisation's time zone) in the survey, the subtree and
+ * the period.
+ */
+export function inDayScope(a: string, s: { surveyId: string; unitId: string; from: string; to: string }): SQL {
+  const col = (c: string) => sql.raw(`${a}.${c}`);
+  return sql`${col('survey_id')} = ${s.surveyId} AND ${col('day')} BETWEEN ${s.from}::date AND ${s.to}::date AND ${orgSubtreeCondition(s.unitId, col('org_unit_id'))}`;
+}
+
+/**
  * What an analysis request reads, checked: the period in order, the survey known, the org unit (by
  * default the caller's own) within the caller's scope — one outside it is "not found", like one
  * that does not exist.

@@ -8,6 +8,8 @@ import { headlineScores, validateAnswers } from './validate-answers.js';
 import { lowScoreReason, openRecovery } from './service-recovery.js';
 import { writeResponseItems } from './response-items.js';
 import { writeResponseComments } from './survey-comments.js';
+import { recordAnswerAtOnce } from './record-answer.js';
+import { publishedContent } from './version-content-cache.js';
 
 /**
  * The public answer page's side: a signed single-use link opens the version it was sent for, keeps
@@ -23,7 +25,7 @@ const MESSAGES: Record<SurveyLinkRefusal, string> = {
 };
 export const refusal = (reason: SurveyLinkRefusal) => new AppError(reason === 'invalid' ? 'NOT_FOUND' : 'CONFLICT', MESSAGES[reason], reason === 'invalid' ? 404 : 409, { reason });
 
-type Link = InvitationRow & { state: string; content: SurveyContent };
+type Link = InvitationRow & { state: string; content: SurveyContent; recovery_csat_max: number | null; recovery_nps_max: number | null };
 
 /** The invitation a token opens, checked: signature, expiry, the survey it names, single use, the survey still in use. */
 async function openLink(db: Db, secret: string, token: string, forUpdate = false): Promise<Link> {
@@ -31,7 +33,7 @@ async function openLink(db: Db, secret: string, token: string, forUpdate = false
   if (!check.ok) throw refusal(check.reason === 'expired' ? 'expired' : 'invalid');
   const [row] = rowsOf<Link>(
     await db.execute(sql`
-      SELECT i.*, s.state, v.content FROM survey_invitations i
+      SELECT i.*, s.state, s.recovery_csat_max, s.recovery_nps_max, v.content FROM survey_invitations i
       JOIN surveys s ON s.id = i.survey_id JOIN survey_versions v ON v.survey_id = i.survey_id AND v.version = i.version
       WHERE i.id = ${check.payload.invitationId}${forUpdate ? sql` FOR UPDATE OF i` : sql``}`),
   );
@@ -59,28 +61,37 @@ export async function saveSurveyProgress(db: Db, secret: string, token: string, 
 }
 
 /**
- * Takes the answer: checked against the version, stored with its headline scores, the invitation
- * marked answered in the same transaction (the row is locked, so two submissions at once give one
- * answer and one "answered").
+ * Takes the answer. An ordinary answer to a valid link is stored in one statement
+ * (recordAnswerAtOnce); anything else — a refusal to explain, answers to check against the stored
+ * link, a low score that opens a recovery ticket — goes the careful way: checked against the
+ * version, stored with its headline scores and the invitation marked answered in one transaction
+ * with the invitation row locked, so two submissions at once give one answer and one "answered".
  */
 export async function submitSurveyAnswers(db: Db, secret: string, token: string, answers: SurveyAnswers): Promise<{ ok: true; responseId: string }> {
+  const check = verifySurveyToken(token, secret, {}, new Date());
+  if (!check.ok) throw refusal(check.reason === 'expired' ? 'expired' : 'invalid');
+  const { invitationId, surveyId, version } = check.payload;
+  const content = await publishedContent(db, surveyId, version);
+  if (content && !validateAnswers(content, answers, true).length) {
+    const responseId = await recordAnswerAtOnce(db, { invitationId, surveyId, version, content, answers, ...headlineScores(content, answers) });
+    if (responseId) return { ok: true, responseId };
+  }
   return db.transaction(async (tx) => {
     const l = await openLink(tx, secret, token, true);
     const issues = validateAnswers(l.content, answers, true);
     if (issues.length) throw invalid(issues);
     const { csat, nps } = headlineScores(l.content, answers);
     await tx.execute(sql`UPDATE survey_invitations SET answered_at = now(), progress = NULL WHERE id = ${l.id}`);
-    const [r] = rowsOf<{ id: string }>(
+    const [r] = rowsOf<{ id: string; created_at: string }>(
       await tx.execute(sql`
         INSERT INTO survey_responses (survey_id, version, invitation_id, org_unit_id, ticket_id, customer_id, staff_user_id, channel, answers, csat, nps)
         VALUES (${l.survey_id}, ${l.version}, ${l.id}, ${l.org_unit_id}, ${l.ticket_id}, ${l.customer_id}, ${l.staff_user_id ?? null}, ${l.channel}, ${JSON.stringify(answers)}::jsonb, ${csat}, ${nps})
-        RETURNING id`),
+        RETURNING id, created_at::text AS created_at`), // as text: a JS Date would drop the microseconds
     );
-    await writeResponseItems(tx, { responseId: r!.id, surveyId: l.survey_id, version: l.version, orgUnitId: l.org_unit_id, content: l.content, answers });
+    await writeResponseItems(tx, { responseId: r!.id, createdAt: r!.created_at, surveyId: l.survey_id, version: l.version, orgUnitId: l.org_unit_id, content: l.content, answers });
     await writeResponseComments(tx, { responseId: r!.id, content: l.content, answers });
     // a low score opens a service-recovery ticket in the same transaction
-    const [limits] = rowsOf<{ csat: number | null; nps: number | null }>(await tx.execute(sql`SELECT recovery_csat_max AS csat, recovery_nps_max AS nps FROM surveys WHERE id = ${l.survey_id}`));
-    const reason = lowScoreReason({ csat, nps }, { csatAtMost: limits?.csat ?? null, npsAtMost: limits?.nps ?? null });
+    const reason = lowScoreReason({ csat, nps }, { csatAtMost: l.recovery_csat_max, npsAtMost: l.recovery_nps_max });
     if (reason) {
       await openRecovery(tx, { responseId: r!.id, reason, surveyName: l.content.nameZh, content: l.content, answers, ticketId: l.ticket_id, customerId: l.customer_id, orgUnitId: l.org_unit_id });
     }

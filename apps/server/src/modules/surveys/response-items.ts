@@ -19,13 +19,13 @@ export function responseItems(content: SurveyContent, answers: SurveyAnswers): R
   });
 }
 
-export async function writeResponseItems(tx: Db, r: { responseId: string; surveyId: string; version: number; orgUnitId: string | null; content: SurveyContent; answers: SurveyAnswers }): Promise<void> {
+export async function writeResponseItems(tx: Db, r: { responseId: string; /** the response's created_at as PostgreSQL wrote it (text) */ createdAt: string; surveyId: string; version: number; orgUnitId: string | null; content: SurveyContent; answers: SurveyAnswers }): Promise<void> {
   const items = responseItems(r.content, r.answers);
   if (!items.length) return;
   await tx.execute(sql`
     INSERT INTO survey_response_items (response_id, question_key, survey_id, version, type, element_id, dimension, score, expectation, perception, org_unit_id, created_at)
     SELECT ${r.responseId}, i.question_key, ${r.surveyId}, ${r.version}, i.type, i.element_id, i.dimension, i.score, i.expectation, i.perception, ${r.orgUnitId},
-           (SELECT created_at FROM survey_responses WHERE id = ${r.responseId})
+           ${r.createdAt}::timestamptz
     FROM jsonb_to_recordset(${JSON.stringify(items)}::jsonb)
       AS i(question_key text, type text, element_id uuid, dimension text, score smallint, expectation smallint, perception smallint)`);
 }

@@ -299,3 +299,40 @@ describe('catching up older answers', () => {
     expect(await catchUpSurveyComments(h.database.db, 2)).toEqual({ answers: 0, comments: 0, done: true });
   });
 });
+
+describe('the daily tallies', () => {
+  /** The tallies as they should be, counted again from the answers. */
+  const recount = async () => {
+    const kept = rowsOf<{ k: string; n: number }>(await h.database.db.execute(sql`
+      SELECT concat_ws('|', survey_id, day, org_unit_id, kind, score) AS k, n FROM survey_day_scores WHERE n <> 0 ORDER BY 1`));
+    const fresh = rowsOf<{ k: string; n: number }>(await h.database.db.execute(sql`
+      SELECT concat_ws('|', r.survey_id, (r.created_at AT TIME ZONE 'Asia/Shanghai')::date, r.org_unit_id, k.kind, k.score) AS k, count(*)::int AS n
+      FROM survey_responses r CROSS JOIN LATERAL (VALUES ('all', 0::smallint), ('csat', r.csat), ('nps', r.nps)) AS k(kind, score)
+      WHERE r.org_unit_id IS NOT NULL AND k.score IS NOT NULL GROUP BY 1 ORDER BY 1`));
+    const keptItems = rowsOf<{ k: string }>(await h.database.db.execute(sql`
+      SELECT concat_ws('|', survey_id, day, org_unit_id, question_key, element_id, dimension, scored, score_sum, paired, expectation_sum, perception_sum) AS k
+      FROM survey_day_items WHERE scored <> 0 OR paired <> 0 ORDER BY 1`));
+    const freshItems = rowsOf<{ k: string }>(await h.database.db.execute(sql`
+      SELECT concat_ws('|', survey_id, (created_at AT TIME ZONE 'Asia/Shanghai')::date, org_unit_id, question_key, element_id, dimension, count(score), coalesce(sum(score), 0),
+                       count(*) FILTER (WHERE expectation IS NOT NULL), coalesce(sum(expectation), 0), coalesce(sum(perception), 0)) AS k
+      FROM survey_response_items WHERE org_unit_id IS NOT NULL
+      GROUP BY survey_id, (created_at AT TIME ZONE 'Asia/Shanghai')::date, org_unit_id, question_key, element_id, dimension ORDER BY 1`));
+    return { kept, fresh, keptItems, freshItems };
+  };
+
+  it('follow every insert, update and deletion of the answers', async () => {
+    let t = await recount();
+    expect(t.kept.length).toBeGreaterThan(10);
+    expect(t.kept).toEqual(t.fresh);
+    expect(t.keptItems).toEqual(t.freshItems);
+    // an answer moved to another day, unit and score; another one removed
+    await h.database.db.execute(sql`UPDATE survey_responses SET csat = 1, nps = 0, org_unit_id = ${await h.orgId('JN-BZ-S01')}, created_at = created_at - interval '3 days' WHERE id = ${responses[2]}`);
+    await h.database.db.execute(sql`UPDATE survey_response_items SET score = 1, created_at = created_at - interval '3 days' WHERE response_id = ${responses[2]}`);
+    await h.database.db.execute(sql`DELETE FROM survey_comments WHERE response_id = ${responses[3]}`);
+    await h.database.db.execute(sql`DELETE FROM survey_response_items WHERE response_id = ${responses[3]}`);
+    await h.database.db.execute(sql`DELETE FROM survey_responses WHERE id = ${responses[3]}`);
+    t = await recount();
+    expect(t.kept).toEqual(t.fresh);
+    expect(t.keptItems).toEqual(t.freshItems);
+  });
+});

@@ -2,8 +2,7 @@ import { sql } from 'drizzle-orm';
 import { SURVEY_INSIGHT_LIMITS, SURVEY_SMALL_SAMPLE, type SurveyTrend, type TrendGranularity } from '@qloop/contracts';
 import { rowsOf, type Db } from '../../db/client.js';
 import { badRequest } from '../../lib/errors.js';
-import { ORG_TIME_ZONE } from '../indicators/ticket-facts.js';
-import { inAnalysisScope, type AnalysisScope } from './analysis-filter.js';
+import { inDayScope, type AnalysisScope } from './analysis-filter.js';
 import { csatFromCounts } from './analysis/csat.js';
 import { npsFromCounts } from './analysis/nps.js';
 import { satisfactionIndex } from './analysis/sat-index.js';
@@ -21,8 +20,8 @@ const counts = (m: Map<number, number>): ScoreCount[] => [...m].map(([score, cou
  * A survey's figures over time: answers, CSAT, NPS and the satisfaction index per day, week
  * (Monday–Sunday) or month of the organisation's calendar, each with the count it rests on and a
  * small-sample flag. Every bucket of the period is there; one without answers has null figures,
- * not 0. Counted in SQL per local day (one grouped pass over the answers and one over the element
- * answers), rolled up into buckets here.
+ * not 0. Read from the daily tallies (survey_day_scores, survey_day_items) per local day, rolled up
+ * into buckets here.
  */
 export async function surveyTrend(db: Db, o: { scope: AnalysisScope; granularity: TrendGranularity }): Promise<SurveyTrend> {
   const { scope: s, granularity: g } = o;
@@ -33,17 +32,16 @@ export async function surveyTrend(db: Db, o: { scope: AnalysisScope; granularity
     ]);
   }
   const f = { surveyId: s.surveyId, unitId: s.unit.id, from: s.from, to: s.to };
-  const day = (a: string) => sql.raw(`to_char((${a}.created_at AT TIME ZONE '${ORG_TIME_ZONE}')::date, 'YYYY-MM-DD')`);
   const [scores, elements, weights] = await Promise.all([
-    // per day: answers by CSAT, by NPS, and in all (GROUPING tells the three sets apart)
+    // per day: answers ('all'), CSAT and NPS tallies
     db.execute(sql`
-      SELECT day, csat, nps, GROUPING(csat, nps) AS g, count(*)::int AS n
-      FROM (SELECT ${day('r')} AS day, r.csat, r.nps FROM survey_responses r WHERE ${inAnalysisScope('r', f)}) x
-      GROUP BY GROUPING SETS ((day, csat), (day, nps), (day))`),
+      SELECT to_char(d.day, 'YYYY-MM-DD') AS day, d.kind, d.score, sum(d.n)::int AS n
+      FROM survey_day_scores d WHERE ${inDayScope('d', f)} GROUP BY d.day, d.kind, d.score`),
+    // per day and element: the scores on 0–100 summed (NPS s × 10, CSAT / stars (s − 1) × 25)
     db.execute(sql`
-      SELECT ${day('i')} AS day, i.element_id, sum(CASE WHEN i.type = 'nps' THEN i.score * 10.0 ELSE (i.score - 1) * 25.0 END) AS total, count(*)::int AS n
-      FROM survey_response_items i WHERE ${inAnalysisScope('i', f)} AND i.element_id IS NOT NULL AND i.score IS NOT NULL
-      GROUP BY 1, 2`),
+      SELECT to_char(d.day, 'YYYY-MM-DD') AS day, d.element_id, sum(CASE WHEN d.type = 'nps' THEN d.score_sum * 10.0 ELSE (d.score_sum - d.scored) * 25.0 END) AS total, sum(d.scored)::int AS n
+      FROM survey_day_items d WHERE ${inDayScope('d', f)} AND d.element_id IS NOT NULL
+      GROUP BY d.day, d.element_id HAVING sum(d.scored) > 0`),
     db.execute(sql`SELECT element_id, weight FROM survey_element_weights`),
   ]);
 
@@ -54,12 +52,10 @@ export async function surveyTrend(db: Db, o: { scope: AnalysisScope; granularity
     if (!t) tallies.set(b, (t = { responses: 0, csat: new Map(), nps: new Map(), elements: new Map() }));
     return t;
   };
-  for (const r of rowsOf<{ day: string; csat: number | null; nps: number | null; g: number; n: number }>(scores)) {
+  for (const r of rowsOf<{ day: string; kind: 'all' | 'csat' | 'nps'; score: number; n: number }>(scores)) {
     const t = tallyOf(r.day);
-    const grouping = Number(r.g);
-    if (grouping === 3) t.responses += Number(r.n);
-    else if (grouping === 1 && r.csat !== null) add(t.csat, Number(r.csat), Number(r.n));
-    else if (grouping === 2 && r.nps !== null) add(t.nps, Number(r.nps), Number(r.n));
+    if (r.kind === 'all') t.responses += Number(r.n);
+    else add(t[r.kind], Number(r.score), Number(r.n));
   }
   for (const e of rowsOf<{ day: string; element_id: string; total: string | number; n: number }>(elements)) {
     const m = tallyOf(e.day).elements;
