@@ -30,7 +30,7 @@ const stats = (ms: number[]) => {
   return { n: s.length, p50: at(0.5), p95: at(0.95), p99: at(0.99), max: +s[s.length - 1]!.toFixed(1) };
 };
 
-export async function benchSurveys(pgUrl: string, opts: { answers: number; clients: number; analysed: number }, log: (s: string) => void) {
+export async function benchSurveys(pgUrl: string, opts: { answers: number; clients: number; analysed: number; rate: number }, log: (s: string) => void) {
   const name = `qloop_bench_srv_${randomBytes(3).toString('hex')}`;
   const admin = new pg.Client({ connectionString: pgUrl });
   await admin.connect();
@@ -62,12 +62,16 @@ export async function benchSurveys(pgUrl: string, opts: { answers: number; clien
     await db.execute(sql`INSERT INTO survey_versions (survey_id, version, content, published_at) VALUES (${surveyId}, 1, ${JSON.stringify(content)}::jsonb, now())`);
     const stores = rowsOf<{ id: string }>(await db.execute(sql`SELECT id FROM org_units WHERE kind = 'store'`)).map((r) => r.id);
 
-    // 1. answer submissions: one signed link each, answered once, 100 clients at a time
+    // 1. answer submissions: one signed link each, answered once, from `clients` clients at a time.
+    // A warm-up (JIT, pool connections) is not counted; then the most the server takes (each client
+    // sends again as soon as answered), then an offered load of `rate` answers/s (as from many
+    // phones), timed from when each answer was due.
+    const warmUp = Math.min(1_000, opts.answers);
     const inv = rowsOf<{ id: string }>(
       await db.execute(sql`
         INSERT INTO survey_invitations (survey_id, version, org_unit_id, channel, expires_at)
         SELECT ${surveyId}, 1, (ARRAY[${sql.join(stores.map((x) => sql`${x}::uuid`), sql`, `)}])[1 + g % ${stores.length}], 'sms', now() + interval '7 days'
-        FROM generate_series(1, ${opts.answers}) g RETURNING id`),
+        FROM generate_series(1, ${warmUp + 2 * opts.answers}) g RETURNING id`),
     );
     const exp = Math.floor(Date.now() / 1000) + 7 * 86_400;
     const config = loadConfig({ LOG_LEVEL: 'silent', WEB_DIST: '/nonexistent', NODE_ENV: 'production', SURVEY_RATE_LIMIT: '100000000' } as NodeJS.ProcessEnv);
@@ -80,20 +84,28 @@ export async function benchSurveys(pgUrl: string, opts: { answers: number; clien
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ answers: { overall: 3 + (i % 3), recommend: 6 + (i % 5), net: 1 + (i % 5), speed: { expectation: 6, perception: 1 + (i % 7) }, staff: { expectation: 5, perception: 4 }, comment: '网速还可以' } }),
     }));
-    log(`  ${requests.length} answers from ${opts.clients} clients…`);
-    const before = performance.eventLoopUtilization();
-    const driven = await new Promise<{ ms: number[]; failures: number; seconds: number; firstError: string | null }>((resolve, reject) => {
-      const w = new Worker(new URL('./http-load.mjs', import.meta.url), { workerData: { base, clients: opts.clients, expect: 201, requests } });
-      w.once('message', resolve);
-      w.once('error', reject);
-    });
-    const elu = performance.eventLoopUtilization(before);
-    await app.close();
-    out.submit = {
-      answers: requests.length, clients: opts.clients, perSecond: +(requests.length / driven.seconds).toFixed(0), ...stats(driven.ms),
-      failures: driven.failures, firstError: driven.firstError, serverBusyMsPerAnswer: +(elu.active / requests.length).toFixed(2),
+    const drive = async (part: typeof requests, ratePerSecond?: number) => {
+      const before = performance.eventLoopUtilization();
+      const driven = await new Promise<{ ms: number[]; failures: number; seconds: number; firstError: string | null }>((resolve, reject) => {
+        const w = new Worker(new URL('./http-load.mjs', import.meta.url), { workerData: { base, clients: opts.clients, expect: 201, requests: part, ratePerSecond } });
+        w.once('message', resolve);
+        w.once('error', reject);
+      });
+      const elu = performance.eventLoopUtilization(before);
+      return {
+        answers: part.length, clients: opts.clients, ...(ratePerSecond ? { offeredPerSecond: ratePerSecond } : {}), perSecond: +(part.length / driven.seconds).toFixed(0),
+        ...stats(driven.ms), failures: driven.failures, firstError: driven.firstError, serverBusyMsPerAnswer: +(elu.active / part.length).toFixed(2),
+      };
     };
+    log(`  warm-up: ${warmUp} answers…`);
+    await drive(requests.slice(0, warmUp));
+    log(`  ${opts.answers} answers from ${opts.clients} clients as fast as they are taken…`);
+    out.submit = await drive(requests.slice(warmUp, warmUp + opts.answers));
     log(`  ${JSON.stringify(out.submit)}`);
+    log(`  ${opts.answers} answers offered at ${opts.rate}/s…`);
+    out.submitPaced = await drive(requests.slice(warmUp + opts.answers), opts.rate);
+    log(`  ${JSON.stringify(out.submitPaced)}`);
+    await app.close();
 
     // 2. the analysis over many answers: generated in SQL over the last year, every store
     const t = performance.now();

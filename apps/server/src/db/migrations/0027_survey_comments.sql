@@ -37,8 +37,9 @@ WHERE EXISTS (SELECT 1 FROM survey_responses);
 -- a year is some ten thousand rows instead of every answer and every scored item. Kept by
 -- statement triggers on the answer tables, so every writer (the answer page, scan points, demo
 -- and benchmark generators, tests) keeps them right without knowing about them; an update or a
--- deletion takes the old rows out and puts the new ones in. Rows are taken in key order, so two
--- answers written at once wait for each other rather than deadlock.
+-- deletion adds the old rows back with a minus sign and the new ones with a plus.
+-- Each key has up to 8 rows (`slot`, from the writing connection): answers arriving at once for
+-- the same store and day would otherwise all queue on one row's lock. Readers always sum.
 CREATE TABLE survey_day_scores (
   survey_id uuid NOT NULL,
   day date NOT NULL,
@@ -46,8 +47,22 @@ CREATE TABLE survey_day_scores (
   -- 'all': answers (score 0); 'csat' / 'nps': answers with that headline score
   kind text NOT NULL CHECK (kind IN ('all', 'csat', 'nps')),
   score smallint NOT NULL,
+  slot smallint NOT NULL,
   n integer NOT NULL,
-  PRIMARY KEY (survey_id, day, org_unit_id, kind, score)
+  PRIMARY KEY (survey_id, day, org_unit_id, kind, score, slot)
+);
+
+-- the same by service channel (the answered ticket's, else the answer's own): the breakdown by channel
+CREATE TABLE survey_day_channels (
+  survey_id uuid NOT NULL,
+  day date NOT NULL,
+  org_unit_id uuid NOT NULL,
+  channel text NOT NULL,
+  kind text NOT NULL CHECK (kind IN ('all', 'csat', 'nps')),
+  score smallint NOT NULL,
+  slot smallint NOT NULL,
+  n integer NOT NULL,
+  PRIMARY KEY (survey_id, day, org_unit_id, channel, kind, score, slot)
 );
 
 CREATE TABLE survey_day_items (
@@ -58,6 +73,7 @@ CREATE TABLE survey_day_items (
   type text NOT NULL,
   element_id uuid,
   dimension text,
+  slot smallint NOT NULL,
   -- scored answers (csat / nps / stars) and the sum of their scores
   scored integer NOT NULL,
   score_sum bigint NOT NULL,
@@ -65,26 +81,42 @@ CREATE TABLE survey_day_items (
   paired integer NOT NULL,
   expectation_sum bigint NOT NULL,
   perception_sum bigint NOT NULL,
-  CONSTRAINT survey_day_items_key UNIQUE NULLS NOT DISTINCT (survey_id, day, org_unit_id, question_key, type, element_id, dimension)
+  CONSTRAINT survey_day_items_key UNIQUE NULLS NOT DISTINCT (survey_id, day, org_unit_id, question_key, type, element_id, dimension, slot)
 );
 
 CREATE FUNCTION survey_day_scores_apply() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  writer_slot smallint := pg_backend_pid() % 8;
 BEGIN
   IF TG_OP IN ('UPDATE', 'DELETE') THEN
-    WITH d AS (
-      SELECT o.survey_id, (o.created_at AT TIME ZONE 'Asia/Shanghai')::date AS day, o.org_unit_id, k.kind, k.score, count(*)::int AS n
-      FROM old_rows o CROSS JOIN LATERAL (VALUES ('all', 0::smallint), ('csat', o.csat), ('nps', o.nps)) AS k(kind, score)
-      WHERE o.org_unit_id IS NOT NULL AND k.score IS NOT NULL GROUP BY 1, 2, 3, 4, 5)
-    UPDATE survey_day_scores s SET n = s.n - d.n FROM d
-    WHERE s.survey_id = d.survey_id AND s.day = d.day AND s.org_unit_id = d.org_unit_id AND s.kind = d.kind AND s.score = d.score;
+    INSERT INTO survey_day_scores AS s (survey_id, day, org_unit_id, kind, score, slot, n)
+    SELECT o.survey_id, (o.created_at AT TIME ZONE 'Asia/Shanghai')::date, o.org_unit_id, k.kind, k.score, writer_slot, -count(*)::int
+    FROM old_rows o CROSS JOIN LATERAL (VALUES ('all', 0::smallint), ('csat', o.csat), ('nps', o.nps)) AS k(kind, score)
+    WHERE o.org_unit_id IS NOT NULL AND k.score IS NOT NULL
+    GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5
+    ON CONFLICT (survey_id, day, org_unit_id, kind, score, slot) DO UPDATE SET n = s.n + EXCLUDED.n;
+    INSERT INTO survey_day_channels AS s (survey_id, day, org_unit_id, channel, kind, score, slot, n)
+    SELECT o.survey_id, (o.created_at AT TIME ZONE 'Asia/Shanghai')::date, o.org_unit_id, COALESCE(t.channel, o.channel), k.kind, k.score, writer_slot, -count(*)::int
+    FROM old_rows o LEFT JOIN tickets t ON t.id = o.ticket_id
+    CROSS JOIN LATERAL (VALUES ('all', 0::smallint), ('csat', o.csat), ('nps', o.nps)) AS k(kind, score)
+    WHERE o.org_unit_id IS NOT NULL AND k.score IS NOT NULL
+    GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1, 2, 3, 4, 5, 6
+    ON CONFLICT (survey_id, day, org_unit_id, channel, kind, score, slot) DO UPDATE SET n = s.n + EXCLUDED.n;
   END IF;
   IF TG_OP IN ('INSERT', 'UPDATE') THEN
-    INSERT INTO survey_day_scores (survey_id, day, org_unit_id, kind, score, n)
-    SELECT r.survey_id, (r.created_at AT TIME ZONE 'Asia/Shanghai')::date, r.org_unit_id, k.kind, k.score, count(*)::int
+    INSERT INTO survey_day_scores AS s (survey_id, day, org_unit_id, kind, score, slot, n)
+    SELECT r.survey_id, (r.created_at AT TIME ZONE 'Asia/Shanghai')::date, r.org_unit_id, k.kind, k.score, writer_slot, count(*)::int
     FROM new_rows r CROSS JOIN LATERAL (VALUES ('all', 0::smallint), ('csat', r.csat), ('nps', r.nps)) AS k(kind, score)
     WHERE r.org_unit_id IS NOT NULL AND k.score IS NOT NULL
     GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5
-    ON CONFLICT (survey_id, day, org_unit_id, kind, score) DO UPDATE SET n = survey_day_scores.n + EXCLUDED.n;
+    ON CONFLICT (survey_id, day, org_unit_id, kind, score, slot) DO UPDATE SET n = s.n + EXCLUDED.n;
+    INSERT INTO survey_day_channels AS s (survey_id, day, org_unit_id, channel, kind, score, slot, n)
+    SELECT r.survey_id, (r.created_at AT TIME ZONE 'Asia/Shanghai')::date, r.org_unit_id, COALESCE(t.channel, r.channel), k.kind, k.score, writer_slot, count(*)::int
+    FROM new_rows r LEFT JOIN tickets t ON t.id = r.ticket_id
+    CROSS JOIN LATERAL (VALUES ('all', 0::smallint), ('csat', r.csat), ('nps', r.nps)) AS k(kind, score)
+    WHERE r.org_unit_id IS NOT NULL AND k.score IS NOT NULL
+    GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1, 2, 3, 4, 5, 6
+    ON CONFLICT (survey_id, day, org_unit_id, channel, kind, score, slot) DO UPDATE SET n = s.n + EXCLUDED.n;
   END IF;
   RETURN NULL;
 END $$;
@@ -93,32 +125,32 @@ CREATE TRIGGER survey_day_scores_update AFTER UPDATE ON survey_responses REFEREN
 CREATE TRIGGER survey_day_scores_delete AFTER DELETE ON survey_responses REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION survey_day_scores_apply();
 
 CREATE FUNCTION survey_day_items_apply() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  writer_slot smallint := pg_backend_pid() % 8;
 BEGIN
   IF TG_OP IN ('UPDATE', 'DELETE') THEN
-    WITH d AS (
-      SELECT survey_id, (created_at AT TIME ZONE 'Asia/Shanghai')::date AS day, org_unit_id, question_key, type, element_id, dimension,
-             count(score)::int AS scored, coalesce(sum(score), 0) AS score_sum,
-             count(*) FILTER (WHERE expectation IS NOT NULL AND perception IS NOT NULL)::int AS paired,
-             coalesce(sum(expectation) FILTER (WHERE perception IS NOT NULL), 0) AS e, coalesce(sum(perception) FILTER (WHERE expectation IS NOT NULL), 0) AS p
-      FROM old_rows WHERE org_unit_id IS NOT NULL GROUP BY 1, 2, 3, 4, 5, 6, 7)
-    UPDATE survey_day_items s SET scored = s.scored - d.scored, score_sum = s.score_sum - d.score_sum,
-           paired = s.paired - d.paired, expectation_sum = s.expectation_sum - d.e, perception_sum = s.perception_sum - d.p
-    FROM d
-    WHERE s.survey_id = d.survey_id AND s.day = d.day AND s.org_unit_id = d.org_unit_id AND s.question_key = d.question_key AND s.type = d.type
-      AND s.element_id IS NOT DISTINCT FROM d.element_id AND s.dimension IS NOT DISTINCT FROM d.dimension;
+    INSERT INTO survey_day_items AS s (survey_id, day, org_unit_id, question_key, type, element_id, dimension, slot, scored, score_sum, paired, expectation_sum, perception_sum)
+    SELECT survey_id, (created_at AT TIME ZONE 'Asia/Shanghai')::date, org_unit_id, question_key, type, element_id, dimension, writer_slot,
+           -count(score)::int, -coalesce(sum(score), 0),
+           -count(*) FILTER (WHERE expectation IS NOT NULL AND perception IS NOT NULL)::int,
+           -coalesce(sum(expectation) FILTER (WHERE perception IS NOT NULL), 0), -coalesce(sum(perception) FILTER (WHERE expectation IS NOT NULL), 0)
+    FROM old_rows WHERE org_unit_id IS NOT NULL
+    GROUP BY 1, 2, 3, 4, 5, 6, 7 ORDER BY 1, 2, 3, 4, 5, 6, 7
+    ON CONFLICT ON CONSTRAINT survey_day_items_key DO UPDATE SET
+      scored = s.scored + EXCLUDED.scored, score_sum = s.score_sum + EXCLUDED.score_sum, paired = s.paired + EXCLUDED.paired,
+      expectation_sum = s.expectation_sum + EXCLUDED.expectation_sum, perception_sum = s.perception_sum + EXCLUDED.perception_sum;
   END IF;
   IF TG_OP IN ('INSERT', 'UPDATE') THEN
-    INSERT INTO survey_day_items (survey_id, day, org_unit_id, question_key, type, element_id, dimension, scored, score_sum, paired, expectation_sum, perception_sum)
-    SELECT survey_id, (created_at AT TIME ZONE 'Asia/Shanghai')::date, org_unit_id, question_key, type, element_id, dimension,
+    INSERT INTO survey_day_items AS s (survey_id, day, org_unit_id, question_key, type, element_id, dimension, slot, scored, score_sum, paired, expectation_sum, perception_sum)
+    SELECT survey_id, (created_at AT TIME ZONE 'Asia/Shanghai')::date, org_unit_id, question_key, type, element_id, dimension, writer_slot,
            count(score)::int, coalesce(sum(score), 0),
            count(*) FILTER (WHERE expectation IS NOT NULL AND perception IS NOT NULL)::int,
            coalesce(sum(expectation) FILTER (WHERE perception IS NOT NULL), 0), coalesce(sum(perception) FILTER (WHERE expectation IS NOT NULL), 0)
     FROM new_rows WHERE org_unit_id IS NOT NULL
     GROUP BY 1, 2, 3, 4, 5, 6, 7 ORDER BY 1, 2, 3, 4, 5, 6, 7
     ON CONFLICT ON CONSTRAINT survey_day_items_key DO UPDATE SET
-      scored = survey_day_items.scored + EXCLUDED.scored, score_sum = survey_day_items.score_sum + EXCLUDED.score_sum,
-      paired = survey_day_items.paired + EXCLUDED.paired, expectation_sum = survey_day_items.expectation_sum + EXCLUDED.expectation_sum,
-      perception_sum = survey_day_items.perception_sum + EXCLUDED.perception_sum;
+      scored = s.scored + EXCLUDED.scored, score_sum = s.score_sum + EXCLUDED.score_sum, paired = s.paired + EXCLUDED.paired,
+      expectation_sum = s.expectation_sum + EXCLUDED.expectation_sum, perception_sum = s.perception_sum + EXCLUDED.perception_sum;
   END IF;
   RETURN NULL;
 END $$;
@@ -127,16 +159,22 @@ CREATE TRIGGER survey_day_items_update AFTER UPDATE ON survey_response_items REF
 CREATE TRIGGER survey_day_items_delete AFTER DELETE ON survey_response_items REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION survey_day_items_apply();
 
 -- the answers so far, tallied once (the triggers keep it from here)
-INSERT INTO survey_day_scores (survey_id, day, org_unit_id, kind, score, n)
-SELECT r.survey_id, (r.created_at AT TIME ZONE 'Asia/Shanghai')::date, r.org_unit_id, k.kind, k.score, count(*)::int
+INSERT INTO survey_day_scores (survey_id, day, org_unit_id, kind, score, slot, n)
+SELECT r.survey_id, (r.created_at AT TIME ZONE 'Asia/Shanghai')::date, r.org_unit_id, k.kind, k.score, 0, count(*)::int
 FROM survey_responses r CROSS JOIN LATERAL (VALUES ('all', 0::smallint), ('csat', r.csat), ('nps', r.nps)) AS k(kind, score)
 WHERE r.org_unit_id IS NOT NULL AND k.score IS NOT NULL GROUP BY 1, 2, 3, 4, 5;
-INSERT INTO survey_day_items (survey_id, day, org_unit_id, question_key, type, element_id, dimension, scored, score_sum, paired, expectation_sum, perception_sum)
-SELECT survey_id, (created_at AT TIME ZONE 'Asia/Shanghai')::date, org_unit_id, question_key, type, element_id, dimension,
+INSERT INTO survey_day_items (survey_id, day, org_unit_id, question_key, type, element_id, dimension, slot, scored, score_sum, paired, expectation_sum, perception_sum)
+SELECT survey_id, (created_at AT TIME ZONE 'Asia/Shanghai')::date, org_unit_id, question_key, type, element_id, dimension, 0,
        count(score)::int, coalesce(sum(score), 0),
        count(*) FILTER (WHERE expectation IS NOT NULL AND perception IS NOT NULL)::int,
        coalesce(sum(expectation) FILTER (WHERE perception IS NOT NULL), 0), coalesce(sum(perception) FILTER (WHERE expectation IS NOT NULL), 0)
 FROM survey_response_items WHERE org_unit_id IS NOT NULL GROUP BY 1, 2, 3, 4, 5, 6, 7;
+INSERT INTO survey_day_channels (survey_id, day, org_unit_id, channel, kind, score, slot, n)
+SELECT r.survey_id, (r.created_at AT TIME ZONE 'Asia/Shanghai')::date, r.org_unit_id, COALESCE(t.channel, r.channel), k.kind, k.score, 0, count(*)::int
+FROM survey_responses r LEFT JOIN tickets t ON t.id = r.ticket_id
+CROSS JOIN LATERAL (VALUES ('all', 0::smallint), ('csat', r.csat), ('nps', r.nps)) AS k(kind, score)
+WHERE r.org_unit_id IS NOT NULL AND k.score IS NOT NULL GROUP BY 1, 2, 3, 4, 5, 6;
 
--- invitations sent in a period (the analysis's response rate) without reading them all
-CREATE INDEX survey_invitations_survey_created_idx ON survey_invitations (survey_id, created_at) INCLUDE (org_unit_id, answered_at);
+-- invitations sent in a period (the analysis's response rate) without reading them all; links
+-- minted by a scan (扫码评价) were sent to nobody and are not counted
+CREATE INDEX survey_invitations_survey_created_idx ON survey_invitations (survey_id, created_at) INCLUDE (org_unit_id, answered_at) WHERE scan_point_id IS NULL;

@@ -41,7 +41,7 @@ export async function analyseSurvey(db: Db, o: { surveyId: string; unit: { id: s
       GROUP BY 1, 2 HAVING sum(d.paired) > 0 ORDER BY 1`),
     db.execute(sql`
       SELECT count(*)::int AS sent, count(answered_at)::int AS answered FROM survey_invitations v
-      WHERE ${inAnalysisScope('v', f)}`),
+      WHERE ${inAnalysisScope('v', f)} AND v.scan_point_id IS NULL`), // a scan mints a link nobody was sent: not in the response rate
     db.execute(sql`SELECT id, path FROM org_units WHERE parent_id = ${o.unit.id} AND active OR id = ${o.unit.id}`),
     db.execute(sql`SELECT element_id, weight FROM survey_element_weights`),
   ]);

@@ -34,6 +34,7 @@ describe('comment keywords (jieba TF-IDF, stop words removed)', () => {
     expect(isKeyword('满意')).toBe(false); // the survey list
     expect(isKeyword('三次')).toBe(false);
     expect(isKeyword('两个月')).toBe(false);
+    expect(isKeyword('三趟')).toBe(false);
     expect(isKeyword('2026')).toBe(false);
     expect(isKeyword('，。')).toBe(false);
     expect(isKeyword('A13812345678')).toBe(false);

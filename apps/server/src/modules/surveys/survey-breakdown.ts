@@ -15,6 +15,12 @@ export type Tally = { responses: number; csat: Map<number, number>; nps: Map<num
 export const emptyTally = (): Tally => ({ responses: 0, csat: new Map(), nps: new Map() });
 const add = (m: Map<number, number>, score: number, n: number) => m.set(score, (m.get(score) ?? 0) + n);
 
+/** Adds a daily-tally row (answers, or answers with a CSAT or NPS score) to a tally. */
+function addTallied(t: Tally, r: { kind: 'all' | 'csat' | 'nps'; score: number; n: number }) {
+  if (r.kind === 'all') t.responses += Number(r.n);
+  else add(t[r.kind], Number(r.score), Number(r.n));
+}
+
 /** Adds grouped answers (one row per CSAT × NPS) to a tally. */
 export function tallyAnswers(t: Tally, rows: readonly { csat: number | null; nps: number | null; n: number }[]): Tally {
   for (const r of rows) {
@@ -27,8 +33,7 @@ export function tallyAnswers(t: Tally, rows: readonly { csat: number | null; nps
 type Named = { name: string | null; nameEn: string | null };
 
 /** What each ticket-side dimension groups the answers by, and the joins it needs (answers without a ticket keep a null key). */
-const KEY: Record<Exclude<SurveyBreakdownDimension, 'orgUnit'>, (level: number) => { key: SQL; joins: SQL }> = {
-  channel: () => ({ key: sql`COALESCE(t.channel, r.channel)`, joins: sql`LEFT JOIN tickets t ON t.id = r.ticket_id` }),
+const KEY: Record<Exclude<SurveyBreakdownDimension, 'orgUnit' | 'channel'>, (level: number) => { key: SQL; joins: SQL }> = {
   // the ticket's category at the level asked; a category above that level stands for itself
   category: (level) => ({
     key: sql`c.path[LEAST(${level}::int, array_length(c.path, 1))]::text`,
@@ -69,9 +74,9 @@ export function sortBreakdown(rows: readonly SurveyBreakdownRow[], sort: Sort, l
 /**
  * A survey's answers broken down by service channel, ticket category (level 1 or 2), the staff who
  * served, or child unit, in the analysis scope: answers, CSAT and NPS per row with their counts
- * and small-sample flags, sorted and paged. Child units from the daily tallies; the other
- * dimensions in one grouped pass over the answers joined to their tickets. Names from categories,
- * users and org units.
+ * and small-sample flags, sorted and paged. Child units and channels from the daily tallies;
+ * category and staff in one grouped pass over the answers joined to their tickets (whose category
+ * and assignee may change after the answer). Names from categories, users and org units.
  */
 export async function surveyBreakdown(db: Db, o: { scope: AnalysisScope; by: SurveyBreakdownDimension; categoryLevel: number; sort: Sort; page: number; pageSize: number }): Promise<SurveyBreakdown> {
   const s = o.scope;
@@ -94,10 +99,11 @@ export async function surveyBreakdown(db: Db, o: { scope: AnalysisScope; by: Sur
     for (const r of rowsOf<{ org_unit_id: string; kind: 'all' | 'csat' | 'nps'; score: number; n: number }>(tallied)) {
       const child = childUnder(s.unit.path, byId.get(r.org_unit_id)?.path ?? []);
       if (!child) continue;
-      const t = groupOf(child);
-      if (r.kind === 'all') t.responses += Number(r.n);
-      else add(t[r.kind], Number(r.score), Number(r.n));
+      addTallied(groupOf(child), r);
     }
+  } else if (o.by === 'channel') {
+    const tallied = await db.execute(sql`SELECT d.channel, d.kind, d.score, sum(d.n)::int AS n FROM survey_day_channels d WHERE ${inDayScope('d', f)} GROUP BY 1, 2, 3`);
+    for (const r of rowsOf<{ channel: string; kind: 'all' | 'csat' | 'nps'; score: number; n: number }>(tallied)) addTallied(groupOf(r.channel), r);
   } else {
     const { key, joins } = KEY[o.by](o.categoryLevel);
     const counted = rowsOf<Counted>(
@@ -107,7 +113,7 @@ export async function surveyBreakdown(db: Db, o: { scope: AnalysisScope; by: Sur
     );
     for (const r of counted) tallyAnswers(groupOf(r.key), [r]);
     const ids = [...groups.keys()].filter((k): k is string => k !== null);
-    if (ids.length && o.by !== 'channel') {
+    if (ids.length) {
       const list = sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `);
       const rows = rowsOf<{ id: string; name: string; name_en: string | null }>(
         await db.execute(

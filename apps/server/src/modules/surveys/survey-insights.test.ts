@@ -304,20 +304,26 @@ describe('the daily tallies', () => {
   /** The tallies as they should be, counted again from the answers. */
   const recount = async () => {
     const kept = rowsOf<{ k: string; n: number }>(await h.database.db.execute(sql`
-      SELECT concat_ws('|', survey_id, day, org_unit_id, kind, score) AS k, n FROM survey_day_scores WHERE n <> 0 ORDER BY 1`));
+      SELECT concat_ws('|', survey_id, day, org_unit_id, kind, score) AS k, sum(n)::int AS n FROM survey_day_scores GROUP BY 1 HAVING sum(n) <> 0 ORDER BY 1`));
     const fresh = rowsOf<{ k: string; n: number }>(await h.database.db.execute(sql`
       SELECT concat_ws('|', r.survey_id, (r.created_at AT TIME ZONE 'Asia/Shanghai')::date, r.org_unit_id, k.kind, k.score) AS k, count(*)::int AS n
       FROM survey_responses r CROSS JOIN LATERAL (VALUES ('all', 0::smallint), ('csat', r.csat), ('nps', r.nps)) AS k(kind, score)
       WHERE r.org_unit_id IS NOT NULL AND k.score IS NOT NULL GROUP BY 1 ORDER BY 1`));
     const keptItems = rowsOf<{ k: string }>(await h.database.db.execute(sql`
-      SELECT concat_ws('|', survey_id, day, org_unit_id, question_key, element_id, dimension, scored, score_sum, paired, expectation_sum, perception_sum) AS k
-      FROM survey_day_items WHERE scored <> 0 OR paired <> 0 ORDER BY 1`));
+      SELECT concat_ws('|', survey_id, day, org_unit_id, question_key, element_id, dimension, sum(scored), sum(score_sum), sum(paired), sum(expectation_sum), sum(perception_sum)) AS k
+      FROM survey_day_items GROUP BY survey_id, day, org_unit_id, question_key, element_id, dimension HAVING sum(scored) <> 0 OR sum(paired) <> 0 ORDER BY 1`));
     const freshItems = rowsOf<{ k: string }>(await h.database.db.execute(sql`
       SELECT concat_ws('|', survey_id, (created_at AT TIME ZONE 'Asia/Shanghai')::date, org_unit_id, question_key, element_id, dimension, count(score), coalesce(sum(score), 0),
                        count(*) FILTER (WHERE expectation IS NOT NULL), coalesce(sum(expectation), 0), coalesce(sum(perception), 0)) AS k
       FROM survey_response_items WHERE org_unit_id IS NOT NULL
       GROUP BY survey_id, (created_at AT TIME ZONE 'Asia/Shanghai')::date, org_unit_id, question_key, element_id, dimension ORDER BY 1`));
-    return { kept, fresh, keptItems, freshItems };
+    const keptChannels = rowsOf<{ k: string; n: number }>(await h.database.db.execute(sql`
+      SELECT concat_ws('|', survey_id, day, org_unit_id, channel, kind, score) AS k, sum(n)::int AS n FROM survey_day_channels GROUP BY 1 HAVING sum(n) <> 0 ORDER BY 1`));
+    const freshChannels = rowsOf<{ k: string; n: number }>(await h.database.db.execute(sql`
+      SELECT concat_ws('|', r.survey_id, (r.created_at AT TIME ZONE 'Asia/Shanghai')::date, r.org_unit_id, COALESCE(t.channel, r.channel), k.kind, k.score) AS k, count(*)::int AS n
+      FROM survey_responses r LEFT JOIN tickets t ON t.id = r.ticket_id CROSS JOIN LATERAL (VALUES ('all', 0::smallint), ('csat', r.csat), ('nps', r.nps)) AS k(kind, score)
+      WHERE r.org_unit_id IS NOT NULL AND k.score IS NOT NULL GROUP BY 1 ORDER BY 1`));
+    return { kept, fresh, keptItems, freshItems, keptChannels, freshChannels };
   };
 
   it('follow every insert, update and deletion of the answers', async () => {
@@ -325,6 +331,7 @@ describe('the daily tallies', () => {
     expect(t.kept.length).toBeGreaterThan(10);
     expect(t.kept).toEqual(t.fresh);
     expect(t.keptItems).toEqual(t.freshItems);
+    expect(t.keptChannels).toEqual(t.freshChannels);
     // an answer moved to another day, unit and score; another one removed
     await h.database.db.execute(sql`UPDATE survey_responses SET csat = 1, nps = 0, org_unit_id = ${await h.orgId('JN-BZ-S01')}, created_at = created_at - interval '3 days' WHERE id = ${responses[2]}`);
     await h.database.db.execute(sql`UPDATE survey_response_items SET score = 1, created_at = created_at - interval '3 days' WHERE response_id = ${responses[2]}`);
@@ -334,5 +341,6 @@ describe('the daily tallies', () => {
     t = await recount();
     expect(t.kept).toEqual(t.fresh);
     expect(t.keptItems).toEqual(t.freshItems);
+    expect(t.keptChannels).toEqual(t.freshChannels);
   });
 });

@@ -91,7 +91,13 @@ export function trendChartOption(trend: SurveyTrend, texts: TrendChartTexts, loc
       axisTick: { alignWithLabel: true },
     },
     yAxis: [
-      { type: 'value', min: leftAxisMin(buckets), max: 100, interval: 20, splitLine: { lineStyle: { type: 'dashed' } } },
+      {
+        type: 'value',
+        min: leftAxisMin(buckets),
+        max: 100,
+        interval: 20,
+        splitLine: { lineStyle: { type: 'dashed' } },
+      },
       { type: 'value', minInterval: 1, splitLine: { show: false } },
     ],
     series: [
