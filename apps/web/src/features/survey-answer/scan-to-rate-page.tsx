@@ -1,5 +1,4 @@
-import { Button, Spin } from 'antd';
-import { DisconnectOutlined, HourglassOutlined, StopOutlined, WifiOutlined } from '@ant-design/icons';
+import { Spin } from 'antd';
 import { useMutation } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,7 +9,7 @@ import { LogoMark } from '../../components/logo';
 import { refusalOf, type PageRefusal } from './answers';
 import { ScanRatingLine } from './scan-rating-line';
 import type { ScanRouteState } from './scan-point-label';
-import { LanguageToggle, Notice } from './survey-answer-page';
+import { LanguageToggle, RefusalNotice } from './survey-answer-page';
 import './survey-answer.css';
 
 /**
@@ -53,7 +52,7 @@ export default function ScanToRatePage() {
   const retry = () => (point.error ? void point.refetch() : open());
 
   let body: ReactNode;
-  if (refusal) body = <ScanRefusal refusal={refusal} onRetry={retry} />;
+  if (refusal) body = <RefusalNotice refusal={scanRefusal(refusal)} onRetry={retry} words={scanWords} testIdPrefix="scan" retryTestId="scan-retry" />;
   else
     body = (
       <>
@@ -82,58 +81,14 @@ export default function ScanToRatePage() {
   );
 }
 
-/** The answer page's refusal screens, worded for a scanned code. */
-function ScanRefusal({ refusal, onRetry }: { refusal: PageRefusal; onRetry: () => void }) {
-  const { t } = useTranslation();
-  const retry = (
-    <Button type="primary" size="large" onClick={onRetry} data-testid="scan-retry">
-      {t('surveyAnswer.tryAgain')}
-    </Button>
-  );
-  switch (refusal) {
-    case 'busy':
-      return (
-        <Notice
-          icon={<HourglassOutlined />}
-          tone="warning"
-          title={t('scanToRate.busyTitle')}
-          text={t('scanToRate.busyText')}
-          action={retry}
-          testId="scan-refused-busy"
-        />
-      );
-    case 'network':
-      return (
-        <Notice
-          icon={<WifiOutlined />}
-          tone="error"
-          title={t('surveyAnswer.networkTitle')}
-          text={t('surveyAnswer.networkText')}
-          action={retry}
-          testId="scan-refused-network"
-        />
-      );
-    case 'closed':
-    case 'expired':
-    case 'answered':
-      return (
-        <Notice
-          icon={<StopOutlined />}
-          tone="info"
-          title={t('scanToRate.closedTitle')}
-          text={t('scanToRate.closedText')}
-          testId="scan-refused-closed"
-        />
-      );
-    case 'invalid':
-      return (
-        <Notice
-          icon={<DisconnectOutlined />}
-          tone="warning"
-          title={t('scanToRate.unknownTitle')}
-          text={t('scanToRate.unknownText')}
-          testId="scan-refused-invalid"
-        />
-      );
-  }
-}
+/**
+ * A scanned code's refusals in terms of the code: a link minted from it cannot be used up or
+ * expire before it is opened, so those read as "rating is paused" like a closed point.
+ */
+const scanRefusal = (r: PageRefusal): PageRefusal => (r === 'expired' || r === 'answered' ? 'closed' : r);
+const scanWords = (r: PageRefusal) =>
+  r === 'network'
+    ? { title: 'surveyAnswer.networkTitle', text: 'surveyAnswer.networkText' }
+    : r === 'invalid'
+      ? { title: 'scanToRate.unknownTitle', text: 'scanToRate.unknownText' }
+      : { title: `scanToRate.${r}Title`, text: `scanToRate.${r}Text` };

@@ -162,77 +162,56 @@ function ThankYou() {
   );
 }
 
-function RefusalNotice({ refusal, onRetry }: { refusal: PageRefusal; onRetry: () => void }) {
+/** How each refusal looks (icon, tone) and whether trying again can help. */
+const REFUSAL_LOOK: Record<PageRefusal, { icon: ReactNode; tone: 'success' | 'info' | 'warning' | 'error'; retry?: true }> = {
+  invalid: { icon: <DisconnectOutlined />, tone: 'warning' },
+  expired: { icon: <ClockCircleOutlined />, tone: 'info' },
+  answered: { icon: <CheckCircleFilled />, tone: 'success' },
+  closed: { icon: <StopOutlined />, tone: 'info' },
+  busy: { icon: <HourglassOutlined />, tone: 'warning', retry: true },
+  network: { icon: <WifiOutlined />, tone: 'error', retry: true },
+};
+
+/** The words of a refusal in the answer page's own terms (i18n keys under surveyAnswer). */
+const answerPageWords = (r: PageRefusal) => ({ title: `surveyAnswer.${r}Title`, text: `surveyAnswer.${r}Text` });
+
+/**
+ * A friendly refusal screen (a link used up, expired, closed, a flood, no network): its look from
+ * the refusal, its words from the page showing it (the answer page, or the scan page in terms of a
+ * printed code), a retry button where trying again can help.
+ */
+export function RefusalNotice({
+  refusal,
+  onRetry,
+  words = answerPageWords,
+  testIdPrefix = 'sa',
+  retryTestId = 'sa-retry-load',
+}: {
+  refusal: PageRefusal;
+  onRetry: () => void;
+  words?: (r: PageRefusal) => { title: string; text: string };
+  testIdPrefix?: string;
+  retryTestId?: string;
+}) {
   const { t } = useTranslation();
-  const retry = (
-    <Button type="primary" size="large" onClick={onRetry} data-testid="sa-retry-load">
-      {t('surveyAnswer.tryAgain')}
-    </Button>
+  const look = REFUSAL_LOOK[refusal];
+  const { title, text } = words(refusal);
+  return (
+    <Notice
+      icon={look.icon}
+      tone={look.tone}
+      title={t(title as 'surveyAnswer.closedTitle')}
+      text={t(text as 'surveyAnswer.closedText')}
+      action={
+        look.retry && (
+          <Button type="primary" size="large" onClick={onRetry} data-testid={retryTestId}>
+            {t('surveyAnswer.tryAgain')}
+          </Button>
+        )
+      }
+      testId={`${testIdPrefix}-refused-${refusal}`}
+    />
   );
-  switch (refusal) {
-    case 'invalid':
-      return (
-        <Notice
-          icon={<DisconnectOutlined />}
-          tone="warning"
-          title={t('surveyAnswer.invalidTitle')}
-          text={t('surveyAnswer.invalidText')}
-          testId="sa-refused-invalid"
-        />
-      );
-    case 'expired':
-      return (
-        <Notice
-          icon={<ClockCircleOutlined />}
-          tone="info"
-          title={t('surveyAnswer.expiredTitle')}
-          text={t('surveyAnswer.expiredText')}
-          testId="sa-refused-expired"
-        />
-      );
-    case 'answered':
-      return (
-        <Notice
-          icon={<CheckCircleFilled />}
-          tone="success"
-          title={t('surveyAnswer.answeredTitle')}
-          text={t('surveyAnswer.answeredText')}
-          testId="sa-refused-answered"
-        />
-      );
-    case 'closed':
-      return (
-        <Notice
-          icon={<StopOutlined />}
-          tone="info"
-          title={t('surveyAnswer.closedTitle')}
-          text={t('surveyAnswer.closedText')}
-          testId="sa-refused-closed"
-        />
-      );
-    case 'busy':
-      return (
-        <Notice
-          icon={<HourglassOutlined />}
-          tone="warning"
-          title={t('surveyAnswer.busyTitle')}
-          text={t('surveyAnswer.busyText')}
-          action={retry}
-          testId="sa-refused-busy"
-        />
-      );
-    case 'network':
-      return (
-        <Notice
-          icon={<WifiOutlined />}
-          tone="error"
-          title={t('surveyAnswer.networkTitle')}
-          text={t('surveyAnswer.networkText')}
-          action={retry}
-          testId="sa-refused-network"
-        />
-      );
-  }
 }
 
 /* ---------- the questionnaire ---------- */

@@ -1,4 +1,4 @@
-import { Button, Card, DatePicker, Empty, Flex, Select, Table, Tooltip, Typography } from 'antd';
+import { Button, Card, DatePicker, Flex, Select, Table, Tooltip, Typography } from 'antd';
 import type { SurveyRecovery, TicketState } from '@qloop/contracts';
 import dayjs from 'dayjs';
 import type { HTMLAttributes } from 'react';
@@ -9,6 +9,7 @@ import { formatDateTime } from '../../components/format';
 import { useOrgUnitScope } from '../../components/org-unit-context';
 import { useOrgUnitNameOf } from '../../components/org-unit-name';
 import { OrgUnitTreeSelect } from '../../components/org-unit-tree-select';
+import { listEmptyText } from '../../components/list-empty';
 import { PageHeader } from '../../components/page-header';
 import { RefreshButton } from '../../components/refresh-button';
 import { serverPagination } from '../../components/table-helpers';
@@ -133,28 +134,7 @@ export default function RecoveriesPage() {
               </div>
             ),
           }}
-          locale={{
-            emptyText: isLoading ? (
-              <div style={{ height: 160 }} />
-            ) : (
-              <Empty
-                image={Empty.PRESENTED_IMAGE_SIMPLE}
-                style={{ padding: '24px 0' }}
-                description={
-                  <>
-                    <div>{error ? t('common.loadFailed') : t(`surveyRecovery.empty_${view.tab}`)}</div>
-                    {!error && (
-                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                        {t('surveyRecovery.emptyHint')}
-                      </Typography.Text>
-                    )}
-                  </>
-                }
-              >
-                {filtered && <Button onClick={reset}>{t('ticket.clearFilters')}</Button>}
-              </Empty>
-            ),
-          }}
+          locale={{ emptyText: listEmptyText({ loading: isLoading, error, text: t(`surveyRecovery.empty_${view.tab}`), hint: t('surveyRecovery.emptyHint'), onClear: filtered && reset }) }}
           columns={[
             {
               // the original ticket under the recovery ticket: the two belong together, and a column of its own does not fit 1280

@@ -2,7 +2,6 @@ import {
   App,
   Button,
   Card,
-  Empty,
   Flex,
   Popconfirm,
   Select,
@@ -22,6 +21,7 @@ import { useSurveys } from '../../api/surveys';
 import { useApiError } from '../../api/use-api-error';
 import { ActiveBadge } from '../../components/active-status';
 import { formatDateTime } from '../../components/format';
+import { listEmptyText } from '../../components/list-empty';
 import { ListHeaderActions, ListSearch } from '../../components/list-page-parts';
 import { useOrgName } from '../../components/org-tree';
 import { useOrgUnitScope } from '../../components/org-unit-context';
@@ -151,28 +151,7 @@ export default function ScanPointsPage() {
           data-testid="scan-points-table"
           onRow={(r) => ({ 'data-testid': `scan-point-row-${r.code}` }) as HTMLAttributes<HTMLElement>}
           {...paged.tableProps<SurveyScanPoint>(data?.total)}
-          locale={{
-            emptyText: isLoading ? (
-              <div style={{ height: 160 }} />
-            ) : (
-              <Empty
-                image={Empty.PRESENTED_IMAGE_SIMPLE}
-                style={{ padding: '24px 0' }}
-                description={
-                  <>
-                    <div>{error ? t('common.loadFailed') : t('scanPoint.empty')}</div>
-                    {!error && !filtered && (
-                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                        {t('scanPoint.emptyHint')}
-                      </Typography.Text>
-                    )}
-                  </>
-                }
-              >
-                {filtered && <Button onClick={paged.reset}>{t('ticket.clearFilters')}</Button>}
-              </Empty>
-            ),
-          }}
+          locale={{ emptyText: listEmptyText({ loading: isLoading, error, text: t('scanPoint.empty'), hint: !filtered && t('scanPoint.emptyHint'), onClear: filtered && paged.reset }) }}
           columns={[
             {
               // label and code share a column so the list fits a 1280-wide screen

@@ -1,4 +1,4 @@
-import { Button, Card, Empty, Flex, Select, Table, Typography } from 'antd';
+import { Button, Card, Flex, Select, Table, Typography } from 'antd';
 import { LIMITS, SURVEY_STATES, type SurveyState, type SurveySummary } from '@qloop/contracts';
 import type { HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +6,7 @@ import { Link, useNavigate } from 'react-router-dom';
 import { useSurveys, type SurveyFilters } from '../../api/surveys';
 import { formatDateTime } from '../../components/format';
 import { PageHeader } from '../../components/page-header';
+import { listEmptyText } from '../../components/list-empty';
 import { ListHeaderActions, ListSearch } from '../../components/list-page-parts';
 import { useCan } from '../../components/require-permission';
 import { useServerPagedTable } from '../../components/server-paged-table';
@@ -79,28 +80,7 @@ export default function SurveysPage() {
           data-testid="surveys-table"
           onRow={(r) => ({ 'data-testid': `survey-row-${r.code}` }) as HTMLAttributes<HTMLElement>}
           {...paged.tableProps<SurveySummary>(data?.total)}
-          locale={{
-            emptyText: isLoading ? (
-              <div style={{ height: 160 }} />
-            ) : (
-              <Empty
-                image={Empty.PRESENTED_IMAGE_SIMPLE}
-                style={{ padding: '24px 0' }}
-                description={
-                  <>
-                    <div>{error ? t('common.loadFailed') : t('survey.empty')}</div>
-                    {!error && !filtered && (
-                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                        {t('survey.emptyHint')}
-                      </Typography.Text>
-                    )}
-                  </>
-                }
-              >
-                {filtered && <Button onClick={reset}>{t('ticket.clearFilters')}</Button>}
-              </Empty>
-            ),
-          }}
+          locale={{ emptyText: listEmptyText({ loading: isLoading, error, text: t('survey.empty'), hint: !filtered && t('survey.emptyHint'), onClear: filtered && reset }) }}
           columns={[
             {
               // name and code share a column, so the versions and counts fit a 1280-wide screen
