@@ -61,7 +61,8 @@ export const CAMPAIGN_ROUND_STATES = ['sending', 'done', 'failed'] as const;
 export const CampaignRound = z.object({
   id: z.uuid(),
   roundNo: z.number().int(),
-  surveyVersion: z.number().int(),
+  /** the version sent; null on a round that failed because the survey was not published */
+  surveyVersion: z.number().int().nullable(),
   seed: z.number().int(),
   state: z.enum(CAMPAIGN_ROUND_STATES),
   trigger: z.enum(['manual', 'schedule']),

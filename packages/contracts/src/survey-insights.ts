@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LIMITS, PageQuery, pageOf } from './common.js';
-import { SurveyAnalysisQuery } from './surveys.js';
+import { SurveyAnalysisQuery, SurveyDay } from './surveys.js';
 
 /**
  * Survey insights (满意度分析, continued): the customers' own words (原话) with their jieba keywords
@@ -30,7 +30,7 @@ export const SURVEY_INSIGHT_LIMITS = {
   keywordMax: 40,
 } as const;
 
-const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is YYYY-MM-DD');
+const Day = SurveyDay;
 
 /** What narrows a set of comments beyond survey, unit and period. */
 const CommentFilters = {

@@ -321,7 +321,9 @@ export const SurveyRecovery = z.object({
 });
 export type SurveyRecovery = z.infer<typeof SurveyRecovery>;
 // a calendar date: 2026-02-30 is refused here, not by the database
-const Day = z.iso.date({ message: 'a date is YYYY-MM-DD, and a real one' });
+/** A calendar day (Asia/Shanghai) in a survey filter: YYYY-MM-DD, and a real one (not 2026-02-30). */
+export const SurveyDay = z.iso.date({ message: 'a date is YYYY-MM-DD, and a real one' });
+const Day = SurveyDay;
 export const SurveyRecoveryListQuery = PageQuery.extend({
   /** open: the loop not closed yet; recovered / lost: recorded */
   status: z.enum(SURVEY_RECOVERY_STATUSES).optional(),
@@ -352,8 +354,8 @@ export const SurveyAnalysisQuery = z.strictObject({
   survey: z.uuid(),
   /** the org unit and its subtree (default: your own) */
   orgUnit: z.uuid().optional(),
-  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is YYYY-MM-DD'),
-  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is YYYY-MM-DD'),
+  from: Day,
+  to: Day,
 });
 const Mean = z.number().nullable();
 export const SurveyAnalysis = z.object({

@@ -29,7 +29,8 @@ CREATE TABLE survey_campaign_rounds (
   id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
   campaign_id uuid NOT NULL REFERENCES survey_campaigns(id),
   round_no integer NOT NULL,
-  survey_version integer NOT NULL,
+  -- null on a scheduled round that could not start because the survey was no longer published
+  survey_version integer,
   seed bigint NOT NULL,
   state text NOT NULL CHECK (state IN ('sending', 'done', 'failed')),
   trigger text NOT NULL CHECK (trigger IN ('manual', 'schedule')),

@@ -81,6 +81,9 @@ export async function submitSurveyAnswers(db: Db, secret: string, token: string,
     const issues = validateAnswers(l.content, answers, true);
     if (issues.length) throw invalid(issues);
     const { csat, nps } = headlineScores(l.content, answers);
+    // the customer first, as a recovery ticket will: taking it after the answer's rows (which share-lock
+    // it by foreign key and lock tally rows) lets two answers of one customer deadlock
+    if (l.customer_id) await tx.execute(sql`SELECT 1 FROM customers WHERE id = ${l.customer_id} FOR UPDATE`);
     await tx.execute(sql`UPDATE survey_invitations SET answered_at = now(), progress = NULL WHERE id = ${l.id}`);
     const [r] = rowsOf<{ id: string; created_at: string }>(
       await tx.execute(sql`

@@ -11,7 +11,7 @@ const iso = (v: string | Date) => (v instanceof Date ? v : new Date(v)).toISOStr
 const isoOrNull = (v: string | Date | null) => (v ? iso(v) : null);
 
 type RoundRow = {
-  id: string; campaign_id: string; round_no: number; survey_version: number; seed: string | number; state: CampaignRound['state']; trigger: CampaignRound['trigger'];
+  id: string; campaign_id: string; round_no: number; survey_version: number | null; seed: string | number; state: CampaignRound['state']; trigger: CampaignRound['trigger'];
   population: number; sampled: number; invited: number; skipped: number; answered: number; strata: CampaignStratum[]; error: string | null;
   started_at: string | Date; finished_at: string | Date | null;
 };

@@ -176,3 +176,26 @@ describe('satisfaction campaigns', () => {
     expect((await runSurveyCampaigns(h.database.db, SECRET)).started).toBe(0);
   });
 });
+
+describe('a campaign whose survey was retired', () => {
+  it('records a failed round and moves on, while the other due campaigns still start', async () => {
+    const content = { nameZh: '临时问卷', nameEn: 'Temporary', questions: [{ key: 'overall', type: 'csat', textZh: '总体满意度', textEn: 'Overall' }] };
+    const created = (await qm.req('POST', '/api/v1/surveys', { code: 'TO-RETIRE', content })).json();
+    const published = (await qm.req('POST', `/api/v1/surveys/${created.id}/publish`, { rowVersion: created.rowVersion })).json();
+    const stale = (await qm.req('POST', '/api/v1/survey-campaigns', body({ name: '已停用问卷的测评', surveyId: published.id, sampleSize: 3, cooldownDays: 0, recurrence: 'monthly', nextRunAt: '2026-01-01T00:00:00Z' }))).json();
+    const fine = (await qm.req('POST', '/api/v1/survey-campaigns', body({ name: '正常测评', sampleSize: 3, cooldownDays: 0, recurrence: 'monthly', nextRunAt: '2026-01-01T00:00:01Z' }))).json();
+    expect((await qm.req('POST', `/api/v1/surveys/${published.id}/retire`, { rowVersion: published.rowVersion })).statusCode).toBe(200);
+    // by hand it is refused with the reason
+    const manual = await qm.req('POST', `/api/v1/survey-campaigns/${stale.id}/rounds`);
+    expect(manual.statusCode).toBe(400);
+    expect(manual.json().error.message).toContain('not published');
+
+    await runSurveyCampaigns(h.database.db, SECRET);
+    const a = (await qm.req('GET', `/api/v1/survey-campaigns/${stale.id}`)).json();
+    expect(a.roundList[0]).toMatchObject({ state: 'failed', sampled: 0 });
+    expect(a.roundList[0].error).toContain('not published');
+    expect(new Date(a.nextRunAt).getTime()).toBeGreaterThan(Date.now());
+    const b = (await qm.req('GET', `/api/v1/survey-campaigns/${fine.id}`)).json();
+    expect(b.roundList[0]).toMatchObject({ state: 'done', invited: 3 });
+  });
+});

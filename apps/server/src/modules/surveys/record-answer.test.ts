@@ -2,6 +2,8 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf } from '../../db/client.js';
 import { createHarness, type Harness, type Session } from '../../test/harness.js';
+import { recordAnswerAtOnce } from './record-answer.js';
+import { publishedContent } from './version-content-cache.js';
 
 /** Answers stored in one statement, and the careful path for everything else. */
 let h: Harness;
@@ -91,5 +93,20 @@ describe('recording an answer', () => {
     expect([closed.statusCode, closed.json().error.details.reason]).toEqual([409, 'closed']);
     const [n] = rowsOf<{ n: number }>(await h.database.db.execute(sql`SELECT count(*)::int AS n FROM survey_responses WHERE invitation_id IN (${old.id}, ${later.id})`));
     expect(n!.n).toBe(0);
+  });
+
+  it('the one statement takes an ordinary answer once, and takes nothing for a low score or a used link (those go the careful way)', async () => {
+    const [inv] = rowsOf<{ id: string }>(await h.database.db.execute(sql`
+      INSERT INTO survey_invitations (survey_id, version, org_unit_id, channel, expires_at)
+      SELECT ${survey.id}, 1, org_unit_id, 'link', now() + interval '1 day' FROM tickets WHERE id = ${ticketId} RETURNING id`));
+    await h.database.db.execute(sql`UPDATE surveys SET state = 'published' WHERE id = ${survey.id}`); // reinstated after the retirement above
+    const content = (await publishedContent(h.database.db, survey.id, 1))!;
+    const base = { invitationId: inv!.id, surveyId: survey.id, version: 1, content, answers: { overall: 5, recommend: 9, speed: { expectation: 5, perception: 6 } } };
+    expect(await recordAnswerAtOnce(h.database.db, { ...base, csat: 1, nps: 9 })).toBeNull(); // low: a recovery ticket is needed
+    const id = await recordAnswerAtOnce(h.database.db, { ...base, csat: 5, nps: 9 });
+    expect(id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(await recordAnswerAtOnce(h.database.db, { ...base, csat: 5, nps: 9 })).toBeNull(); // used
+    const [n] = rowsOf<{ n: number }>(await h.database.db.execute(sql`SELECT count(*)::int AS n FROM survey_response_items WHERE response_id = ${id}`));
+    expect(n!.n).toBe(3);
   });
 });

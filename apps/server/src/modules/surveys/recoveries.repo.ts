@@ -2,6 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { SurveyAnswers, SurveyContent, SurveyRecovery } from '@qloop/contracts';
 import { rowsOf, type Db } from '../../db/client.js';
 import { answerPairs } from './recovery-answers.js';
+import { maskPhonesInText } from './survey-comments.js';
 
 /**
  * Reading service recoveries (table survey_recoveries, migration 0024) with what the person who
@@ -21,7 +22,9 @@ const toRecovery = (r: Row): SurveyRecovery => ({
   responseId: r.response_id, ticketId: r.ticket_id, ticketNo: r.no, ticketState: r.state, orgUnitId: r.org_unit_id,
   surveyId: r.survey_id, surveyCode: r.code, surveyNameZh: r.content.nameZh, surveyNameEn: r.content.nameEn,
   originTicketId: r.origin_ticket_id, originTicketNo: r.origin_no,
-  reason: r.reason, csat: r.csat, nps: r.nps, answers: answerPairs(r.content, r.answers),
+  reason: r.reason, csat: r.csat, nps: r.nps,
+  // a number typed into a comment is masked like every customer phone: the caller-back dials from the customer panel (unmasking there is audited)
+  answers: answerPairs(r.content, r.answers).map((a) => (a.type === 'text' ? { ...a, answerZh: maskPhonesInText(a.answerZh), answerEn: maskPhonesInText(a.answerEn) } : a)),
   recovered: r.recovered, note: r.note, recordedAt: r.recorded_at ? iso(r.recorded_at) : null, recordedByName: r.recorded_by_name, createdAt: iso(r.created_at),
 });
 

@@ -67,17 +67,26 @@ export async function runSurveyCampaigns(db: Db, secret: string, opts: { batch?:
   );
   let started = 0;
   let failed = 0;
+  const errors: string[] = [];
+  // one campaign's trouble must not hold up the others, nor the rounds already sending
   for (const c of due) {
-    const round = await startCampaignRound(db, { campaignId: c.id, trigger: 'schedule' }).catch((e: unknown) => {
-      if (e instanceof AppError && e.status === 409) return null; // started by another instance meanwhile
-      throw e;
-    });
-    if (!round) continue;
-    if (round.state === 'failed') failed++;
-    else started++;
+    try {
+      const round = await startCampaignRound(db, { campaignId: c.id, trigger: 'schedule' });
+      if (round.state === 'failed') failed++;
+      else started++;
+    } catch (e) {
+      if (!(e instanceof AppError && e.status === 409)) errors.push(`campaign ${c.id}: ${e instanceof Error ? e.message : String(e)}`); // 409: started by another instance meanwhile
+    }
   }
   let invited = 0;
   const sending = rowsOf<{ id: string }>(await db.execute(sql`SELECT id FROM survey_campaign_rounds WHERE state = 'sending' ORDER BY started_at`));
-  for (const r of sending) invited += (await sendCampaignRoundBatch(db, secret, r.id, opts.batch)).invited;
+  for (const r of sending) {
+    try {
+      invited += (await sendCampaignRoundBatch(db, secret, r.id, opts.batch)).invited;
+    } catch (e) {
+      errors.push(`round ${r.id}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+  if (errors.length) throw new Error(`survey campaigns: ${errors.join('; ')} (the others went on)`); // logged by the scheduler
   return { started, invited, failed };
 }

@@ -31,9 +31,11 @@ export function matchingRule<R extends Pick<RuleRow, 'trigger' | 'types' | 'chan
  * is logged (survey_sends), the cursor moves on in the same transaction: each event is handled
  * once, even with several server instances (advisory lock; a second finds it taken and skips).
  *
- * Only events older than `settleMs` (a minute by default) are read: event ids are handed out when a
- * transaction inserts, not when it commits, so a slow transaction can commit a lower id after a
- * faster one's higher id was read — a cursor right at the newest id would then skip it for good.
+ * Only events before the first one younger than `settleMs` (a minute by default) are read: event
+ * ids are handed out when a transaction inserts, not when it commits, so a slow transaction can
+ * commit a lower id after a faster one's higher id was read — a cursor right at the newest id would
+ * then skip it for good. Stopping at the first unsettled id (not just skipping young events) keeps
+ * what is read a prefix of the ids, whatever order the timestamps came in.
  */
 export async function sendPostTicketSurveys(db: Db, secret: string, opts: { batch?: number; settleMs?: number } = {}): Promise<{ events: number; sent: number; skipped: number; busy?: true }> {
   return db.transaction(async (tx) => {
@@ -46,7 +48,9 @@ export async function sendPostTicketSurveys(db: Db, secret: string, opts: { batc
         SELECT e.id::text AS event_id, e.ticket_id, e.to_state, t.type, t.channel, c.path AS category_path, t.org_unit_id,
                t.customer_id, cu.phone, cu.consent_survey
         FROM ticket_events e JOIN tickets t ON t.id = e.ticket_id JOIN categories c ON c.id = t.category_id JOIN customers cu ON cu.id = t.customer_id
-        WHERE e.id > ${last}::bigint AND e.at < now() - make_interval(secs => ${(opts.settleMs ?? 60_000) / 1000}) AND e.kind = 'transition' AND e.to_state IN ('answered', 'closed')
+        WHERE e.id > ${last}::bigint AND e.kind = 'transition'
+          -- up to the first event that has not settled: read past it and a lower id could still appear
+          AND e.id < coalesce((SELECT min(u.id) FROM ticket_events u WHERE u.id > ${last}::bigint AND u.at >= now() - make_interval(secs => ${(opts.settleMs ?? 60_000) / 1000})), 9223372036854775807) AND e.to_state IN ('answered', 'closed')
         ORDER BY e.id LIMIT ${opts.batch ?? 500}`),
     );
     const rules = rowsOf<RuleRow>(

@@ -42,25 +42,32 @@ export async function startCampaignRound(
     if (o.trigger === 'schedule' && (!c.active || !c.next_run_at || new Date(c.next_run_at).getTime() > Date.now())) throw conflict('this campaign is not due');
     const [open] = rowsOf<{ round_no: number }>(await tx.execute(sql`SELECT round_no FROM survey_campaign_rounds WHERE campaign_id = ${c.id} AND state = 'sending'`));
     if (open) throw conflict(`round ${open.round_no} of this campaign is still sending its invitations; start the next one when it has finished`);
-    if (c.state !== 'published' || !c.published_version) throw badRequest('the campaign\'s survey is not published (or was retired): publish it first');
     const [{ n: roundNo } = { n: 1 }] = rowsOf<{ n: number }>(await tx.execute(sql`SELECT coalesce(max(round_no), 0) + 1 AS n FROM survey_campaign_rounds WHERE campaign_id = ${c.id}`));
     const seed = o.seed ?? randomInt(0, 2 ** 31);
-    const strata = await loadCampaignStrata(tx, specOf(c));
     if (o.trigger === 'schedule') {
       await tx.execute(sql`UPDATE survey_campaigns SET next_run_at = ${nextCampaignRun(c.recurrence, new Date())?.toISOString() ?? null}::timestamptz WHERE id = ${c.id}`);
     }
+    // a scheduled round that cannot start is kept as failed, with why, so the owner sees it and the schedule moves on
+    const failed = async (population: number, error: string) => {
+      const [r] = rowsOf<{ id: string }>(
+        await tx.execute(sql`
+          INSERT INTO survey_campaign_rounds (campaign_id, round_no, survey_version, seed, state, trigger, population, sampled, strata, error, finished_at)
+          VALUES (${c.id}, ${roundNo}, ${c.published_version}, ${seed}, 'failed', 'schedule', ${population}, 0, '[]'::jsonb, ${error}, now()) RETURNING id`),
+      );
+      return r!.id;
+    };
+    if (c.state !== 'published' || !c.published_version) {
+      const message = 'the campaign\'s survey is not published (or was retired): publish it first';
+      if (o.trigger === 'manual') throw badRequest(message);
+      return failed(0, message);
+    }
+    const strata = await loadCampaignStrata(tx, specOf(c));
     let drawn;
     try {
       drawn = drawCampaignSample(specOf(c), strata, seed);
     } catch (e) {
       if (o.trigger === 'manual' || !(e instanceof AppError)) throw e;
-      const population = strata.reduce((a, s) => a + s.memberIds.length, 0);
-      const [r] = rowsOf<{ id: string }>(
-        await tx.execute(sql`
-          INSERT INTO survey_campaign_rounds (campaign_id, round_no, survey_version, seed, state, trigger, population, sampled, strata, error, finished_at)
-          VALUES (${c.id}, ${roundNo}, ${c.published_version}, ${seed}, 'failed', 'schedule', ${population}, 0, '[]'::jsonb, ${e.message}, now()) RETURNING id`),
-      );
-      return r!.id;
+      return failed(strata.reduce((a, s) => a + s.memberIds.length, 0), e.message);
     }
     const shown = describeSample(strata, drawn);
     const [r] = rowsOf<{ id: string }>(

@@ -344,3 +344,13 @@ describe('the daily tallies', () => {
     expect(t.keptChannels).toEqual(t.freshChannels);
   });
 });
+
+describe('impossible dates', () => {
+  it('are refused with 400 on every analysis route, not a database error', async () => {
+    for (const path of ['/api/v1/survey-analysis', '/api/v1/survey-analysis/comments', '/api/v1/survey-analysis/keywords', '/api/v1/survey-analysis/trend', '/api/v1/survey-analysis/breakdown']) {
+      const res = await qm.req('GET', `${path}?survey=${survey}&from=2026-02-30&to=2026-03-31`);
+      expect(res.statusCode, `${path}: ${res.body}`).toBe(400);
+      expect(res.json().error.message).toContain('real');
+    }
+  });
+});

@@ -36,7 +36,7 @@ const content = (nameZh: string, nameEn: string) => ({
     { key: 'comment', type: 'text', required: false, textZh: '还有什么建议？', textEn: 'Anything else?' },
   ],
 });
-const low = { overall: 1, recommend: 8, speed: { expectation: 7, perception: 2 }, channel: 'store', comment: '装机拖了一周' };
+const low = { overall: 1, recommend: 8, speed: { expectation: 7, perception: 2 }, channel: 'store', comment: '装机拖了一周，请打13812345678找我' };
 
 async function publish(code: string, nameZh: string, nameEn: string) {
   const created = (await qm.req('POST', '/api/v1/surveys', { code, content: content(nameZh, nameEn) })).json();
@@ -103,7 +103,7 @@ describe('the recovery of a ticket', () => {
       { key: 'recommend', type: 'nps', questionZh: '您愿意向亲友推荐吗？', questionEn: 'Would you recommend us?', answerZh: '8', answerEn: '8' },
       { key: 'speed', type: 'servqual', questionZh: '处理速度', questionEn: 'Speed of handling', answerZh: '期望 7 / 感知 2', answerEn: 'expectation 7 / perception 2' },
       { key: 'channel', type: 'single', questionZh: '您通过什么方式联系我们？', questionEn: 'How did you reach us?', answerZh: '营业厅', answerEn: 'Store' },
-      { key: 'comment', type: 'text', questionZh: '还有什么建议？', questionEn: 'Anything else?', answerZh: '装机拖了一周', answerEn: '装机拖了一周' },
+      { key: 'comment', type: 'text', questionZh: '还有什么建议？', questionEn: 'Anything else?', answerZh: '装机拖了一周，请打138****5678找我', answerEn: '装机拖了一周，请打138****5678找我' }, // a typed phone number is masked
     ]);
     // an ordinary ticket is no recovery
     expect((await list(dz, { ticketId: r.originTicketId as string })).items).toEqual([]);

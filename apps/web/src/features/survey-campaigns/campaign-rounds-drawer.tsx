@@ -43,7 +43,7 @@ export function CampaignRoundsDrawer({ id, onClose }: { id: string | null; onClo
             </Descriptions.Item>
             <Descriptions.Item label={t('campaign.population')}>{r.population.toLocaleString()}</Descriptions.Item>
             <Descriptions.Item label={t('campaign.sampled')}>{r.sampled.toLocaleString()}</Descriptions.Item>
-            <Descriptions.Item label={t('campaign.surveyVersion')}>v{r.surveyVersion}</Descriptions.Item>
+            <Descriptions.Item label={t('campaign.surveyVersion')}>{r.surveyVersion === null ? '—' : `v${r.surveyVersion}`}</Descriptions.Item>
             <Descriptions.Item label={t('campaign.invited')} span={2}>
               <Progress percent={roundProgress(r)} size="small" status={r.state === 'sending' ? 'active' : undefined} style={{ width: 200, margin: 0 }} />
               <span style={{ marginLeft: 8 }} data-testid="round-invited">
