@@ -29,7 +29,7 @@ type Link = InvitationRow & { state: string; content: SurveyContent; recovery_cs
 
 /** The invitation a token opens, checked: signature, expiry, the survey it names, single use, the survey still in use. */
 async function openLink(db: Db, secret: string, token: string, forUpdate = false): Promise<Link> {
-  const check = verifySurveyToken(token, secret, {}, new Date());
+  const check = verifySurveyToken(token, secret, {}, new Date(Date.now()));
   if (!check.ok) throw refusal(check.reason === 'expired' ? 'expired' : 'invalid');
   const [row] = rowsOf<Link>(
     await db.execute(sql`
@@ -68,7 +68,7 @@ export async function saveSurveyProgress(db: Db, secret: string, token: string, 
  * with the invitation row locked, so two submissions at once give one answer and one "answered".
  */
 export async function submitSurveyAnswers(db: Db, secret: string, token: string, answers: SurveyAnswers): Promise<{ ok: true; responseId: string }> {
-  const check = verifySurveyToken(token, secret, {}, new Date());
+  const check = verifySurveyToken(token, secret, {}, new Date(Date.now()));
   if (!check.ok) throw refusal(check.reason === 'expired' ? 'expired' : 'invalid');
   const { invitationId, surveyId, version } = check.payload;
   const content = await publishedContent(db, surveyId, version);

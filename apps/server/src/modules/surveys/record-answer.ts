@@ -10,7 +10,8 @@ import { commentRows } from './survey-comments.js';
  * published — and only if the scores are not low enough to need a recovery ticket; the response,
  * its scored items and its comments are inserted from that same row. A statement is atomic, and
  * the invitation's row lock makes a second submission of the same link wait and then find it
- * answered. Returns the response id, or null when the statement took nothing: the caller then
+ * answered (expiry by the server's clock, as on the careful path). Returns the response id, or
+ * null when the statement took nothing: the caller then
  * takes the careful path, which says exactly why (answered, expired, closed) or opens the recovery
  * ticket in its transaction.
  */
@@ -26,7 +27,7 @@ export async function recordAnswerAtOnce(
         UPDATE survey_invitations i SET answered_at = now(), progress = NULL
         FROM surveys s
         WHERE i.id = ${a.invitationId} AND i.survey_id = ${a.surveyId} AND i.version = ${a.version}
-          AND i.answered_at IS NULL AND i.expires_at > now() AND s.id = i.survey_id AND s.state = 'published'
+          AND i.answered_at IS NULL AND i.expires_at > ${new Date(Date.now()).toISOString()}::timestamptz AND s.id = i.survey_id AND s.state = 'published'
           AND (${a.csat}::int IS NULL OR s.recovery_csat_max IS NULL OR ${a.csat}::int > s.recovery_csat_max)
           AND (${a.nps}::int IS NULL OR s.recovery_nps_max IS NULL OR ${a.nps}::int > s.recovery_nps_max)
         RETURNING i.id, i.org_unit_id, i.ticket_id, i.customer_id, i.staff_user_id, i.channel
