@@ -14,7 +14,7 @@ beforeAll(async () => {
 afterAll(() => h.close());
 
 describe('demo satisfaction campaign', () => {
-  it('draws its first round from the demo customers, at least 10 per branch, sent by the campaign job; seeding again adds nothing', async () => {
+  it('draws its first round from the demo customers, with a floor per branch (up to 10), sent by the campaign job; seeding again adds nothing', async () => {
     const now = new Date();
     await seedDemoTickets(h.database.db, { count: 600, now, days: 150, seed: 5 });
     await seedDemoSurveys(h.database.db, now);
@@ -23,7 +23,9 @@ describe('demo satisfaction campaign', () => {
     const qm = await h.login('qm.li');
     const [c] = (await qm.req('GET', '/api/v1/survey-campaigns')).json().items;
     expect(c).toMatchObject({ recurrence: 'quarterly', rounds: 1, lastRound: { state: 'sending', sampled, invited: 0 } });
-    for (const s of c.lastRound.strata) expect(s.quota).toBeGreaterThanOrEqual(Math.min(10, s.population));
+    expect(c.minPerStratum).toBeGreaterThan(0);
+    expect(c.minPerStratum).toBeLessThanOrEqual(10);
+    for (const s of c.lastRound.strata) expect(s.quota).toBeGreaterThanOrEqual(Math.min(c.minPerStratum, s.population));
     await runSurveyCampaigns(h.database.db, 'demo-secret'.padEnd(40, 'x'));
     const [after] = (await qm.req('GET', '/api/v1/survey-campaigns')).json().items;
     expect(after.lastRound.state).toBe('done');
