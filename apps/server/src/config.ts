@@ -27,6 +27,8 @@ const Env = z.object({
   /** survey answers (and progress saves) one address may send per 10 minutes */
   SURVEY_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(60),
+  /** ratings one address may give one scan point (扫码评价) per 10 minutes */
+  SCAN_REPEAT_LIMIT: z.coerce.number().int().min(1).default(5),
   /** origin printed in scan-to-rate QR codes, e.g. https://qloop.example.com (unset: the request's own) */
   PUBLIC_BASE_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://qloop.example.com' }).refine((u) => !URL.canParse(u) || new URL(u).pathname === '/', 'an origin only, without a path').optional().or(z.literal('').transform(() => undefined)),
 });
@@ -52,6 +54,7 @@ export type Config = {
   /** portal submissions per 10 minutes from one address */
   portalRateLimit: number;
   surveyRateLimit: number;
+  scanRepeatLimit: number;
   /** origin (scheme://host[:port], no trailing slash) of public links printed in QR codes; undefined: the request's own */
   publicBaseUrl: string | undefined;
 };
@@ -82,6 +85,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoTickets: e.QLOOP_DEMO_TICKETS,
     portalRateLimit: e.PORTAL_RATE_LIMIT,
     surveyRateLimit: e.SURVEY_RATE_LIMIT,
+    scanRepeatLimit: e.SCAN_REPEAT_LIMIT,
     publicBaseUrl: e.PUBLIC_BASE_URL ? new URL(e.PUBLIC_BASE_URL).origin : undefined,
     webDist: e.WEB_DIST ? path.resolve(e.WEB_DIST) : path.join(repoRoot, 'apps/web/dist'),
   };

@@ -19,6 +19,10 @@ async function main() {
   const config = loadConfig();
   const { database, sessionSecret, seeded } = await bootstrap(config, askPassword);
   const app = await buildApp({ config, database, sessionSecret });
+  if (config.production && !config.publicBaseUrl) {
+    // printed QR cards would carry whatever Host the downloading request named
+    app.log.warn('PUBLIC_BASE_URL is not set: scan-to-rate QR codes take the address they are downloaded from; set it to the public origin');
+  }
   // the survey sender signs links with the server's secret
   const stopJobs = startJobs(database.db, app.log, [...JOBS, sendPostTicketSurveysJob(sessionSecret), runSurveyCampaignsJob(sessionSecret)]);
 

@@ -50,6 +50,7 @@ export async function createHarness(opts: { seed?: boolean; env?: Record<string,
     LOGIN_RATE_LIMIT: '100000',
     PORTAL_RATE_LIMIT: '100000',
     SURVEY_RATE_LIMIT: '100000',
+    SCAN_REPEAT_LIMIT: '100000',
     ...opts.env,
   } as NodeJS.ProcessEnv);
   const app = await buildApp({ config, database, sessionSecret: 'test-secret-'.padEnd(40, 'x'), logger: false });

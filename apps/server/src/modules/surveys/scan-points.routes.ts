@@ -3,7 +3,9 @@ import {
   IdParams, pageOf, PublicScanPoint, ScanCodeParams, ScanMintResult, ScanPointActionBody, ScanPointListQuery, ScanPointQrQuery, ScanPointSave,
   ScanPointUpdate, SurveyScanPoint,
 } from '@qloop/contracts';
+import { AppError } from '../../lib/errors.js';
 import { defineRoute, type App } from '../../lib/route.js';
+import { scanRepeatGuard } from './scan-repeat-guard.js';
 import { publicShape, type ScanPointShape } from './scan-points.repo.js';
 import { listScanPoints, loadScanPointInScope } from './scan-points.js';
 import { createScanPoint, setScanPointActive, updateScanPoint } from './save-scan-point.js';
@@ -88,12 +90,17 @@ export function registerScanPointRoutes(app: App): void {
     handler: async (req, _reply, { database }) => loadPublicScanPoint(database.db, req.params.code),
   });
 
+  const repeats = scanRepeatGuard({ max: app.config.scanRepeatLimit, windowMs: 10 * 60_000 });
   defineRoute(app, {
     method: 'POST', url: '/api/v1/public/scan/:code', access: 'public', tags: publicTags,
     summary: 'A scan: mints a fresh single-use link (channel qr, valid two hours) of the point’s survey and returns its answer page; refusals as above; a flood from one address is refused (429)',
     rateLimit: { max: app.config.surveyRateLimit, timeWindow: '10 minutes' },
     schema: { params: ScanCodeParams, response: { 201: ScanMintResult } },
     handler: async (req, reply, { database }) => {
+      // one phone rating the same counter or person again and again is refused like a flood
+      if (!repeats.allow(req.ip, req.params.code.toUpperCase(), Date.now())) {
+        throw new AppError('RATE_LIMITED', 'this code was rated from here several times in the last minutes; please try again later', 429);
+      }
       reply.code(201);
       return mintScanInvitation(database.db, app.sessionSecret, req.params.code);
     },

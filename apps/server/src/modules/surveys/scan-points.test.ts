@@ -327,3 +327,27 @@ describe('a flood of scans from one address', () => {
     }
   });
 });
+
+describe('one phone rating one point again and again', () => {
+  it('is refused past the per-point limit with 429, while another point can still be rated', async () => {
+    const small = await createHarness({ env: { SCAN_REPEAT_LIMIT: '2' } });
+    try {
+      const qm2 = await small.login('qm.li');
+      const content = { nameZh: '窗口评价', nameEn: 'Counter rating', questions: [{ key: 'overall', type: 'csat', textZh: '满意吗？', textEn: 'Satisfied?' }] };
+      const created = (await qm2.req('POST', '/api/v1/surveys', { code: 'COUNTER', content })).json();
+      await qm2.req('POST', `/api/v1/surveys/${created.id}/publish`, { rowVersion: created.rowVersion });
+      const store = await small.orgId('JN-DZ-S01');
+      const point = async (labelZh: string) => {
+        const res = await qm2.req('POST', '/api/v1/survey-scan-points', { surveyId: created.id, kind: 'counter', labelZh, labelEn: labelZh, orgUnitId: store });
+        expect(res.statusCode, res.body).toBe(201);
+        return res.json().code as string;
+      };
+      const [one, two] = [await point('1号窗口'), await point('2号窗口')];
+      const scan = async (code: string) => (await small.app.inject({ method: 'POST', url: `/api/v1/public/scan/${code}` })).statusCode;
+      expect([await scan(one), await scan(one), await scan(one)]).toEqual([201, 201, 429]);
+      expect(await scan(two)).toBe(201);
+    } finally {
+      await small.close();
+    }
+  });
+});
