@@ -1,3 +1,4 @@
+import { apiCaller } from './journey-api.mjs';
 /**
  * Journey: scan-to-rate QR codes (扫码评价). The quality manager publishes a short store survey
  * through the API, then on the 扫码评价 page creates a counter point for 东州中山路营业厅 in the
@@ -12,12 +13,7 @@ export const scanToRateJourney = {
   name: '(t) scan-to-rate: a QR card is made and printed, a phone scan answers through a fresh single-use link, a deactivated card says rating is paused',
   async run({ page, login, shot, assert, waitUntil, tableSettled, switchLanguage }) {
     await login(page, 'qm.li');
-    const csrf = { 'x-csrf-token': (await (await page.request.get('/api/v1/auth/me')).json()).csrfToken };
-    const call = async (method, url, data, expected) => {
-      const res = await page.request.fetch(url, { method, headers: csrf, data });
-      assert(res.status() === expected, `${method} ${url}: ${res.status()} ${await res.text()}`);
-      return res.json();
-    };
+    const call = await apiCaller(page, assert);
     const surveyCode = `E2E-SCAN-${Date.now().toString(36).toUpperCase()}`;
     const created = await call(
       'POST',

@@ -1,4 +1,4 @@
-import { takeTicket } from './journey-api.mjs';
+import { takeTicket, apiCaller } from './journey-api.mjs';
 
 /** ECharts draws its series in over a second: let it finish before a screenshot. */
 const chartsDrawn = (page) => page.waitForTimeout(1200);
@@ -18,12 +18,7 @@ export const surveyAnalysisJourney = {
   name: '(r) the quality manager reads a survey’s satisfaction analysis: headline figures, sample warning, SERVQUAL gaps, IPA',
   async run({ page, login, shot, assert, waitUntil, switchLanguage }) {
     await login(page, 'qm.li');
-    const csrf = { 'x-csrf-token': (await (await page.request.get('/api/v1/auth/me')).json()).csrfToken };
-    const call = async (method, url, data, expected) => {
-      const res = await page.request.fetch(url, { method, headers: csrf, data });
-      assert(res.status() === expected, `${method} ${url}: ${res.status()} ${await res.text()}`);
-      return res.json();
-    };
+    const call = await apiCaller(page, assert);
     const categories = (await (await page.request.get('/api/v1/categories')).json()).items;
     const element = categories.find((c) => c.code === 'S10');
     assert(element?.level === 2, 'S10 (咨询投诉服务) is a perception element (level 2)');

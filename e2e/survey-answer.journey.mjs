@@ -1,4 +1,4 @@
-import { takeTicket } from './journey-api.mjs';
+import { takeTicket, apiCaller } from './journey-api.mjs';
 
 /**
  * Journey: a customer answers a satisfaction survey on a phone (375×667) from the SMS link. The
@@ -12,12 +12,7 @@ export const surveyAnswerJourney = {
   name: '(q) a customer answers a survey from the SMS link on a phone: saved as they go, restored, checked, thanked, single use',
   async run({ page, login, shot, assert, waitUntil }) {
     await login(page, 'qm.li');
-    const csrf = { 'x-csrf-token': (await (await page.request.get('/api/v1/auth/me')).json()).csrfToken };
-    const call = async (method, url, data, expected) => {
-      const res = await page.request.fetch(url, { method, headers: csrf, data });
-      assert(res.status() === expected, `${method} ${url}: ${res.status()} ${await res.text()}`);
-      return res.json();
-    };
+    const call = await apiCaller(page, assert);
     const code = `E2E-ANSWER-${Date.now().toString(36).toUpperCase()}`;
     const created = await call(
       'POST',

@@ -1,4 +1,4 @@
-import { takeTicket } from './journey-api.mjs';
+import { takeTicket, apiCaller } from './journey-api.mjs';
 
 /**
  * Journey: a low score opens a service-recovery ticket that an agent closes (服务补救). The quality
@@ -24,12 +24,7 @@ export const surveyRecoveryJourney = {
   }) {
     // ---- set-up, as the quality manager, through the API
     await login(page, 'qm.li');
-    const csrf = { 'x-csrf-token': (await (await page.request.get('/api/v1/auth/me')).json()).csrfToken };
-    const call = async (method, url, data, expected) => {
-      const res = await page.request.fetch(url, { method, headers: csrf, data });
-      assert(res.status() === expected, `${method} ${url}: ${res.status()} ${await res.text()}`);
-      return res.json();
-    };
+    const call = await apiCaller(page, assert);
     const code = `E2E-RECOVERY-${Date.now().toString(36).toUpperCase()}`;
     const created = await call(
       'POST',
