@@ -160,10 +160,22 @@ async function menuLabels(page) {
   return (await links.allInnerTexts()).map((s) => s.trim());
 }
 
+/**
+ * Picks a language from the header menu. Tried again when the page has not switched: on a loaded
+ * machine a click can land while antd's menu is still opening and be lost (seen in CI).
+ */
 async function switchLanguage(page, locale) {
-  await page.getByTestId('lang-switch').first().click();
-  await page.getByTestId(`lang-${locale}`).click();
-  await page.waitForFunction((l) => globalThis.document.documentElement.lang === l, locale);
+  const switched = (timeout) => page.waitForFunction((l) => globalThis.document.documentElement.lang === l, locale, { timeout });
+  for (let attempt = 1; ; attempt++) {
+    const item = page.getByTestId(`lang-${locale}`);
+    if (!(await item.isVisible())) await page.getByTestId('lang-switch').first().click();
+    await item.click();
+    try {
+      return await switched(attempt < 4 ? 5_000 : 30_000);
+    } catch (e) {
+      if (attempt >= 4) throw e;
+    }
+  }
 }
 
 /** A screenshot of the viewport, or of the whole page with `{ fullPage: true }`. */

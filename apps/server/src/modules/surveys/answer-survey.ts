@@ -8,7 +8,7 @@ import { headlineScores, validateAnswers } from './validate-answers.js';
 import { lowScoreReason, openRecovery } from './service-recovery.js';
 import { writeResponseItems } from './response-items.js';
 import { writeResponseComments } from './survey-comments.js';
-import { recordAnswerAtOnce } from './record-answer.js';
+import { answerBatcherFor } from './answer-batcher.js';
 import { publishedContent } from './version-content-cache.js';
 
 /**
@@ -61,8 +61,8 @@ export async function saveSurveyProgress(db: Db, secret: string, token: string, 
 }
 
 /**
- * Takes the answer. An ordinary answer to a valid link is stored in one statement
- * (recordAnswerAtOnce); anything else — a refusal to explain, answers to check against the stored
+ * Takes the answer. An ordinary answer to a valid link is stored in one statement, with the others
+ * arriving at the same time (answer-batcher.ts); anything else — a refusal to explain, answers to check against the stored
  * link, a low score that opens a recovery ticket — goes the careful way: checked against the
  * version, stored with its headline scores and the invitation marked answered in one transaction
  * with the invitation row locked, so two submissions at once give one answer and one "answered".
@@ -73,7 +73,7 @@ export async function submitSurveyAnswers(db: Db, secret: string, token: string,
   const { invitationId, surveyId, version } = check.payload;
   const content = await publishedContent(db, surveyId, version);
   if (content && !validateAnswers(content, answers, true).length) {
-    const responseId = await recordAnswerAtOnce(db, { invitationId, surveyId, version, content, answers, ...headlineScores(content, answers) });
+    const responseId = await answerBatcherFor(db).submit({ invitationId, surveyId, version, content, answers, ...headlineScores(content, answers) });
     if (responseId) return { ok: true, responseId };
   }
   return db.transaction(async (tx) => {

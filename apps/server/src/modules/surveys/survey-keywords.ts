@@ -20,8 +20,9 @@ export async function surveyKeywords(db: Db, o: { scope: AnalysisScope; filters:
       SELECT k AS keyword, count(*)::int AS n,
              count(*) FILTER (WHERE c.nps BETWEEN ${detractor.min} AND ${detractor.max})::int AS detractors, count(c.nps)::int AS nps_answered
       FROM survey_comments c CROSS JOIN LATERAL unnest(c.keywords) AS k
-      WHERE ${where} AND k <> ALL (string_to_array(${stopWords().join(',')}, ','))
-      GROUP BY k ORDER BY n DESC, k LIMIT ${o.limit}`),
+      WHERE ${where}
+      GROUP BY k HAVING k <> ALL (string_to_array(${stopWords().join(',')}, ',')) -- per word, not per occurrence
+      ORDER BY n DESC, k LIMIT ${o.limit}`),
     db.execute(sql`SELECT count(*)::int AS n FROM survey_comments c WHERE ${where}`),
   ]);
   return {
