@@ -1,25 +1,13 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { SCORE_BAND_RANGES, type Page, type ScoreBand, type SurveyComment, type SurveyCommentsQuery } from '@qloop/contracts';
+import { type Page, type SurveyComment, type SurveyCommentsQuery } from '@qloop/contracts';
 import { rowsOf, type Db } from '../../db/client.js';
 import type { AuditContext } from '../audit/append-audit.js';
 import { appendAudit } from '../audit/append-audit.js';
 import type { Principal } from '../auth/principal.js';
-import { inAnalysisScope, type AnalysisScope } from './analysis-filter.js';
-import { normalizeKeyword } from './comment-keywords.js';
+import type { AnalysisScope } from './analysis-filter.js';
+import { commentConditions, type CommentFilters } from './comment-filters.js';
+import { commentCount } from './comment-tallies.js';
 import { hasPhone, maskPhonesInText } from './survey-comments.js';
-
-/** What narrows comments beyond the analysis scope. */
-export type CommentFilters = { keyword?: string | undefined; band?: ScoreBand | undefined; csatMax?: number | undefined; channel?: string | undefined };
-
-/** survey_comments rows (alias c) in the scope and the filters; a keyword goes through the GIN index. */
-export function commentConditions(s: AnalysisScope, f: CommentFilters): SQL {
-  const parts = [inAnalysisScope('c', { surveyId: s.surveyId, unitId: s.unit.id, from: s.from, to: s.to })];
-  if (f.keyword) parts.push(sql`c.keywords @> ARRAY[${normalizeKeyword(f.keyword)}]::text[]`);
-  if (f.band) parts.push(sql`c.nps BETWEEN ${SCORE_BAND_RANGES[f.band].min} AND ${SCORE_BAND_RANGES[f.band].max}`);
-  if (f.csatMax !== undefined) parts.push(sql`c.csat <= ${f.csatMax}`);
-  if (f.channel) parts.push(sql`c.channel = ${f.channel}`);
-  return sql.join(parts, sql` AND `);
-}
 
 const ORDER: Record<NonNullable<SurveyCommentsQuery['sort']>, SQL> = {
   '-createdAt': sql`c.created_at DESC, c.response_id DESC, c.question_key`,
@@ -49,7 +37,7 @@ export async function listSurveyComments(
         SELECT c.response_id, c.question_key, c.text, c.keywords, c.org_unit_id, c.channel, c.csat, c.nps, c.created_at
         FROM survey_comments c WHERE ${where}
         ORDER BY ${ORDER[o.sort]} LIMIT ${o.pageSize} OFFSET ${(o.page - 1) * o.pageSize}`),
-      tx.execute(sql`SELECT count(*)::int AS n FROM survey_comments c WHERE ${where}`),
+      commentCount(tx, o.scope, o.filters),
     ]);
     const items = rowsOf<Row>(rows);
     const reveal = o.principal.permissions.has('pii:unmask');
@@ -72,7 +60,7 @@ export async function listSurveyComments(
         nps: r.nps === null ? null : Number(r.nps),
         createdAt: new Date(r.created_at).toISOString(),
       })),
-      total: Number(rowsOf<{ n: number }>(count)[0]?.n ?? 0),
+      total: count,
       page: o.page,
       pageSize: o.pageSize,
     };
