@@ -7,12 +7,12 @@ import { rowError, type ParsedTicketRow, type RowError } from './parse-ticket-ro
 /**
  * Creates validated import rows through the same set-based intake as the API (customers found or
  * created, repeat complaints linked, numbers, routing, timeline and audit), in the caller's
- * transaction. A row that intake still refuses (say, its category was retired since the check)
+ * transaction; whom it assigned tickets to is counted into `assigned`. A row that intake still refuses (say, its category was retired since the check)
  * comes back as a row error.
  */
 export async function bulkCreateTickets(
   tx: Db,
-  opts: { principal: Principal; audit: AuditContext; rows: ParsedTicketRow[]; now: Date },
+  opts: { principal: Principal; audit: AuditContext; rows: ParsedTicketRow[]; now: Date; /** tickets handed to each person, added to (told once when the import ends) */ assigned: Map<string, number> },
 ): Promise<{ imported: number; errors: RowError[] }> {
   const { rows, principal, audit, now } = opts;
   if (!rows.length) return { imported: 0, errors: [] };
@@ -38,7 +38,7 @@ export async function bulkCreateTickets(
         changesService: false,
       },
     })),
-    { now, notifications: 'summary' },
+    { now, notifications: opts.assigned },
   );
   const errors: RowError[] = [];
   outcomes.forEach((o, i) => {

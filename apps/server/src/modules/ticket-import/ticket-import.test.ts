@@ -127,6 +127,26 @@ describe('ticket import', () => {
     expect(bell.filter((n) => n.title.includes('批量导入的 2 张工单'))).toHaveLength(1);
   });
 
+  it('imports in lanes without splitting a customer: rows sharing a phone or a number make one customer and one repeat chain', async () => {
+    const lines = ['类型,渠道,标题,分类编码,组织编码,电话,客户编号,受理时间'];
+    // the same customer three ways (phone and number, number only, phone only), among 300 others
+    lines.push('投诉,热线,车道：第一次,S01-01,JN-DZ-S01,13877770001,CN-LANE-1,2026-11-01 09:00');
+    for (let i = 0; i < 300; i++) lines.push(`咨询,热线,车道：其他${i},B01-01,JN-DZ-S01,1387000${String(i).padStart(4, '0')},,2026-11-01 10:00`);
+    lines.push('投诉,热线,车道：第二次,S01-01,JN-DZ-S01,,CN-LANE-1,2026-11-03 09:00');
+    lines.push('投诉,热线,车道：第三次,S01-01,JN-DZ-S01,13877770001,,2026-11-05 09:00');
+    const up = (await upload(bm, 'lanes.csv', Buffer.from(lines.join('\n')))).json();
+    await run(up.id, { mapping: up.suggestedMapping, mode: 'valid_rows' });
+    expect(await waitDone(bm, up.id)).toMatchObject({ status: 'done', importedRows: 303, processedRows: 303 });
+    const [c] = await h.database.sql.query<{ n: number; ids: string[] }>(
+      `SELECT count(DISTINCT customer_id)::int AS n, array_agg(id ORDER BY created_at) AS ids FROM tickets WHERE title LIKE '车道：第%'`,
+    );
+    expect(c!.n).toBe(1);
+    const chain = await h.database.sql.query<{ id: string; repeat_of: string | null }>(`SELECT id, repeat_of FROM tickets WHERE title LIKE '车道：第%' ORDER BY created_at`);
+    expect(chain.map((t) => t.repeat_of)).toEqual([null, chain[0]!.id, chain[1]!.id]);
+    const [customers] = await h.database.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM customers WHERE phone = '13877770001' OR customer_no = 'CN-LANE-1'`);
+    expect(customers!.n).toBe(1);
+  });
+
   it('reports the spreadsheet’s own row numbers around blank lines (CSV) and empty rows (XLSX)', async () => {
     const csv = [
       '类型,渠道,标题,描述,分类编码,组织编码,电话,受理时间',

@@ -56,7 +56,12 @@ type Job = IntakeRequest & { index: number; at: Date };
 export async function acceptTickets(
   tx: Db,
   requests: readonly IntakeRequest[],
-  opts: { now?: Date; notifications?: 'each' | 'summary' } = {},
+  /**
+   * notifications: 'each' tells each assignee of each ticket; 'summary' tells each person once how
+   * many this batch handed them; a map collects those counts for the caller to tell once for many
+   * batches (an import).
+   */
+  opts: { now?: Date; notifications?: 'each' | 'summary' | Map<string, number> } = {},
 ): Promise<IntakeOutcome[]> {
   const now = opts.now ?? new Date();
   const outcomes: (IntakeOutcome | undefined)[] = new Array(requests.length);
@@ -239,14 +244,20 @@ export async function acceptTickets(
       withKey.map((j) => ({ userId: j.principal.userId, key: j.idempotencyKey!, ticketId: (outcomes[j.index] as { id: string }).id })),
     );
   }
-  if (opts.notifications === 'summary') {
-    // an import tells each person once how many tickets it handed them, not once per ticket
-    await notify(tx, null, [...assignedCount].map(([userId, n]) => ({ userId, kind: 'assigned' as const, title: `批量导入的 ${n} 张工单已自动分派给您` })));
+  if (opts.notifications instanceof Map) {
+    for (const [userId, n] of assignedCount) opts.notifications.set(userId, (opts.notifications.get(userId) ?? 0) + n);
+  } else if (opts.notifications === 'summary') {
+    await notifyAssignedInBulk(tx, assignedCount);
   } else {
     await notify(tx, null, notes);
   }
   for (let i = 0; i < audit.length; i += 1000) await appendAudit(tx, requests[0]!.audit, audit.slice(i, i + 1000));
   return finish(outcomes, replayOf);
+}
+
+/** Tells each person once how many tickets a bulk intake (an import) handed them, not once per ticket. */
+export async function notifyAssignedInBulk(tx: Db, assigned: ReadonlyMap<string, number>): Promise<void> {
+  await notify(tx, null, [...assigned].map(([userId, n]) => ({ userId, kind: 'assigned' as const, title: `批量导入的 ${n} 张工单已自动分派给您` })));
 }
 
 /** Requests that repeated an idempotency key within the batch get what its first use got. */

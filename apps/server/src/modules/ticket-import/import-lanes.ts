@@ -1,0 +1,47 @@
+import type { ParsedTicketRow } from './parse-ticket-rows.js';
+
+/**
+ * Splits import rows into lanes that can be written at the same time. Rows that may be the same
+ * customer — sharing a phone or a customer number, directly or through other rows (one row with
+ * both, another with only one of them) — go to the same lane, in file order, so that two lanes
+ * never both create one customer or link the same repeat-complaint chain: within a lane rows are
+ * written exactly as one sequential import would write them. Pure.
+ */
+export function splitIntoLanes(rows: readonly ParsedTicketRow[], lanes: number): ParsedTicketRow[][] {
+  const parent = new Map<string, string>();
+  const find = (k: string): string => {
+    let root = k;
+    while (parent.get(root) !== root) root = parent.get(root) ?? (parent.set(root, root), root);
+    for (let x = k; x !== root; ) {
+      const next = parent.get(x)!;
+      parent.set(x, root);
+      x = next;
+    }
+    return root;
+  };
+  const keysOf = (r: ParsedTicketRow) => [r.phone ? `p:${r.phone}` : null, r.customerNo ? `n:${r.customerNo}` : null].filter((k): k is string => k !== null);
+  for (const r of rows) {
+    const [a, b] = keysOf(r);
+    if (a && b) {
+      const ra = find(a);
+      const rb = find(b);
+      if (ra !== rb) parent.set(rb, ra);
+    } else if (a) find(a);
+  }
+  const out: ParsedTicketRow[][] = Array.from({ length: Math.max(1, lanes) }, () => []);
+  for (const r of rows) {
+    const [key] = keysOf(r);
+    out[key ? laneOf(find(key), out.length) : 0]!.push(r);
+  }
+  return out.filter((l) => l.length > 0);
+}
+
+/** FNV-1a over the key's UTF-16 units: stable, cheap, evenly spread. */
+function laneOf(key: string, lanes: number): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) {
+    h ^= key.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0) % lanes;
+}
