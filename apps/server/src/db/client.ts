@@ -63,12 +63,15 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
   // A fresh connection's first statements are slow (its catalog caches empty, trigger functions not
   // yet compiled: hundreds of ms seen under load), and a request waiting for one holds up the others
   // queued behind it (answers written together, see answer-batcher.ts). So a few connections are
-  // always kept, and the rest live through a minute of idleness rather than pg's default 10 s.
+  // kept, and the rest live through a minute of idleness rather than pg's default 10 s.
   // No JIT compilation (jit=off for the app's connections): its reads are built to take
   // milliseconds to a few hundred, where compiling a plan (tens to hundreds of ms once its estimated
   // cost passes jit_above_cost) costs more than it saves — measured on the survey analysis over
-  // 500,000 answers.
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, min: Math.min(poolSize, 4), idleTimeoutMillis: 60_000, options: '-c jit=off' });
+  // 500,000 answers. Added to the operator's PGOPTIONS; an `options=` in DATABASE_URL replaces both
+  // (behind PgBouncer, list `options` in its ignore_startup_parameters or set it there).
+  // Four connections, once opened, are never closed for idleness.
+  const options = `${process.env.PGOPTIONS ?? ''} -c jit=off`.trim();
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, min: Math.min(poolSize, 4), idleTimeoutMillis: 60_000, options });
   // An idle connection dropped by the server (restart, failover) must not crash the process; the
   // pool replaces it on the next query.
   pool.on('error', (err) => console.error(`PostgreSQL idle connection error: ${err.message}`));

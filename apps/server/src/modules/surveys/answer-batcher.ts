@@ -29,7 +29,7 @@ export type AnswerBatcher = {
 };
 
 export function createAnswerBatcher(db: Db, opts: AnswerBatcherOptions = { maxBatch: 200, maxInFlight: 2 }): AnswerBatcher {
-  const queue: Pending[] = [];
+  let queue: Pending[] = [];
   const writing = new Set<string>(); // invitations in a statement under way
   let inFlight = 0;
   let scheduled = false;
@@ -45,7 +45,7 @@ export function createAnswerBatcher(db: Db, opts: AnswerBatcherOptions = { maxBa
         batch.push(p);
       } else rest.push(p);
     }
-    queue.splice(0, queue.length, ...rest);
+    queue = rest;
     return batch;
   };
 
@@ -59,7 +59,9 @@ export function createAnswerBatcher(db: Db, opts: AnswerBatcherOptions = { maxBa
         try {
           p.resolve((await recordAnswersAtOnce(db, [p.answer])).get(p.answer.invitationId) ?? null);
         } catch (one) {
-          p.reject(one);
+          // a lost race again: the careful path (its own transaction, customer locked first) takes it
+          if (isLostRace(one)) p.resolve(null);
+          else p.reject(one);
         }
       }
     }
@@ -95,6 +97,10 @@ export function createAnswerBatcher(db: Db, opts: AnswerBatcherOptions = { maxBa
       }),
   };
 }
+
+const codeOf = (err: unknown) => (err as { code?: string }).code ?? (err as { cause?: { code?: string } }).cause?.code;
+/** A deadlock or a serialization failure: worth another try, not an error to show. */
+const isLostRace = (err: unknown) => ['40P01', '40001'].includes(codeOf(err) ?? '');
 
 const batchers = new WeakMap<Db, AnswerBatcher>();
 

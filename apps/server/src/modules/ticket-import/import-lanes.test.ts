@@ -28,6 +28,18 @@ describe('import lanes', () => {
     expect(new Set([7, 8, 9].map((n) => laneWith(lanes, n))).size).toBe(1);
   });
 
+  it('links a phone and a number that name one customer already on file', () => {
+    const rows: ParsedTicketRow[] = [];
+    for (let i = 0; i < 200; i++) rows.push(row(1000 + i, null, `CN-${i}`), row(2000 + i, `139${String(i).padStart(8, '0')}`));
+    const known = Array.from({ length: 200 }, (_, i) => ({ phone: `139${String(i).padStart(8, '0')}`, customerNo: `CN-${i}` }));
+    const lanes = splitIntoLanes(rows, 2, known);
+    for (let i = 0; i < 200; i++) expect(laneWith(lanes, 1000 + i)).toBe(laneWith(lanes, 2000 + i));
+    expect(lanes).toHaveLength(2);
+    // without what is on file the two keys of a customer are unrelated and land apart somewhere
+    const apart = splitIntoLanes(rows, 2);
+    expect(Array.from({ length: 200 }, (_, i) => laneWith(apart, 1000 + i) !== laneWith(apart, 2000 + i)).some(Boolean)).toBe(true);
+  });
+
   it('one lane takes everything', () => {
     const rows = [row(2, '13800000001'), row(3, null)];
     expect(splitIntoLanes(rows, 1)).toEqual([rows]);

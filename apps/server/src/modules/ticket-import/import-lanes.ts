@@ -5,9 +5,15 @@ import type { ParsedTicketRow } from './parse-ticket-rows.js';
  * customer — sharing a phone or a customer number, directly or through other rows (one row with
  * both, another with only one of them) — go to the same lane, in file order, so that two lanes
  * never both create one customer or link the same repeat-complaint chain: within a lane rows are
- * written exactly as one sequential import would write them. Pure.
+ * written exactly as one sequential import would write them. Customers already on file link their
+ * phone and number the same way. Pure.
  */
-export function splitIntoLanes(rows: readonly ParsedTicketRow[], lanes: number): ParsedTicketRow[][] {
+export function splitIntoLanes(
+  rows: readonly ParsedTicketRow[],
+  lanes: number,
+  /** phone and customer number of customers already on file: a row with the one and a row with the other are the same customer */
+  known: readonly { phone: string; customerNo: string }[] = [],
+): ParsedTicketRow[][] {
   const parent = new Map<string, string>();
   const find = (k: string): string => {
     let root = k;
@@ -20,13 +26,16 @@ export function splitIntoLanes(rows: readonly ParsedTicketRow[], lanes: number):
     return root;
   };
   const keysOf = (r: ParsedTicketRow) => [r.phone ? `p:${r.phone}` : null, r.customerNo ? `n:${r.customerNo}` : null].filter((k): k is string => k !== null);
+  const join = (a: string, b: string) => {
+    const ra = find(a);
+    const rb = find(b);
+    if (ra !== rb) parent.set(rb, ra);
+  };
+  for (const k of known) join(`p:${k.phone}`, `n:${k.customerNo}`);
   for (const r of rows) {
     const [a, b] = keysOf(r);
-    if (a && b) {
-      const ra = find(a);
-      const rb = find(b);
-      if (ra !== rb) parent.set(rb, ra);
-    } else if (a) find(a);
+    if (a && b) join(a, b);
+    else if (a) find(a);
   }
   const out: ParsedTicketRow[][] = Array.from({ length: Math.max(1, lanes) }, () => []);
   for (const r of rows) {

@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { IMPORT_LIMITS, type ImportMapping, type ImportMode } from '@qloop/contracts';
-import type { Db } from '../../db/client.js';
+import { rowsOf, type Db } from '../../db/client.js';
 import { categories, orgUnits, ticketImports } from '../../db/schema/index.js';
 import { badRequest, conflict, notFound } from '../../lib/errors.js';
 import { appendAudit, type AuditContext } from '../audit/append-audit.js';
@@ -9,7 +9,7 @@ import { notifyAssignedInBulk } from '../tickets/accept-tickets.js';
 import { bulkCreateTickets } from './bulk-create-tickets.js';
 import { findAlreadyImported } from './find-already-imported.js';
 import { splitIntoLanes } from './import-lanes.js';
-import { parseTicketRows, type ImportLookups, type RowError } from './parse-ticket-rows.js';
+import { parseTicketRows, type ImportLookups, type ParsedTicketRow, type RowError } from './parse-ticket-rows.js';
 import { sheetRowsOf } from './ticket-imports.repo.js';
 
 const CHUNK = 1000;
@@ -39,6 +39,17 @@ async function lookups(db: Db, p: Principal): Promise<ImportLookups> {
 const report = (errors: RowError[]) => ({ errors: errors.slice(0, IMPORT_LIMITS.keptErrors), errorCount: errors.length });
 /** A finished import keeps no uploaded rows: they hold customers' phones and names. */
 const NO_ROWS = { rows: null, rowNumbers: null };
+
+/** Phone and number of the customers on file that rows of the import name by either. */
+async function knownCustomerKeys(db: Db, rows: readonly ParsedTicketRow[]): Promise<{ phone: string; customerNo: string }[]> {
+  const phones = [...new Set(rows.map((r) => r.phone).filter((x): x is string => !!x))];
+  const nos = [...new Set(rows.map((r) => r.customerNo).filter((x): x is string => !!x))];
+  if (!phones.length || !nos.length) return [];
+  return db.execute(sql`
+    SELECT phone, customer_no AS "customerNo" FROM customers
+    WHERE phone IS NOT NULL AND customer_no IS NOT NULL AND (phone = ANY(${sql.param(phones)}::text[]) OR customer_no = ANY(${sql.param(nos)}::text[]))`)
+    .then((r) => rowsOf<{ phone: string; customerNo: string }>(r));
+}
 
 /** Lanes of a valid-rows import written at once (two cores: one for the server, one for the database). */
 const IMPORT_LANES = 2;
@@ -163,7 +174,7 @@ export async function runTicketImport(
       // others stop after their current chunk and the import reports what was written.
       let written = 0;
       let stop = false;
-      const lanes = splitIntoLanes(valid, IMPORT_LANES);
+      const lanes = splitIntoLanes(valid, IMPORT_LANES, await knownCustomerKeys(db, valid));
       const results = await Promise.allSettled(lanes.map(async (lane) => {
         for (let i = 0; i < lane.length && !stop; i += CHUNK) {
           const rows = lane.slice(i, i + CHUNK);
@@ -199,6 +210,8 @@ export async function runTicketImport(
         await finish('done', 'nothing imported: rows were refused while importing; see the report', 0);
         return;
       }
+      // chunks committed before the failure keep their assignments: their assignees are told
+      if (opts.mode === 'valid_rows') await db.transaction((tx) => notifyAssignedInBulk(tx, assigned)).catch(() => undefined);
       await finish('failed', `import stopped: ${(err as Error).message}; ${opts.mode === 'all_or_nothing' ? 'nothing was imported' : `${imported} rows were imported before it stopped`}`, opts.mode === 'all_or_nothing' ? 0 : imported);
     }
   })();
