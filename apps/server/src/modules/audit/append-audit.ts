@@ -90,26 +90,24 @@ export async function appendAudit(
     return { ...entry, hash };
   });
   // One statement writes the entries and moves the head: one round trip less while the head row
-  // is locked, which is what bounds the append rate of a chain.
-  const values = sql.join(
-    rows.map(
-      (r) =>
-        sql`(${r.chain}, ${r.seq}, ${r.at.toISOString()}::timestamptz, ${r.actorId}::uuid, ${r.actorName}, ${r.action}, ${r.entityType}, ${r.entityId}, ${r.orgUnitId}::uuid, ${jsonOrNull(r.before)}::jsonb, ${jsonOrNull(r.after)}::jsonb, ${r.requestId}, ${r.ip}, ${r.prevHash}, ${r.hash})`,
-    ),
-    sql`, `,
-  );
+  // is locked, which is what bounds the append rate of a chain. The entries travel as one JSON
+  // parameter: an import appends thousands at once, and building fifteen parameters per entry cost
+  // more than the statement.
+  const input = rows.map((r) => ({
+    chain: r.chain, seq: r.seq, at: r.at.toISOString(), actor_id: r.actorId, actor_name: r.actorName, action: r.action, entity_type: r.entityType,
+    entity_id: r.entityId, org_unit_id: r.orgUnitId, before: r.before ?? null, after: r.after ?? null, request_id: r.requestId, ip: r.ip, prev_hash: r.prevHash, hash: r.hash,
+  }));
   await tx.execute(sql`
     WITH written AS (
       INSERT INTO audit_log (chain, seq, at, actor_id, actor_name, action, entity_type, entity_id, org_unit_id, before, after, request_id, ip, prev_hash, hash)
-      VALUES ${values}
+      SELECT chain, seq, at, actor_id, actor_name, action, entity_type, entity_id, org_unit_id, before, after, request_id, ip, prev_hash, hash
+      FROM jsonb_to_recordset(${JSON.stringify(input)}::jsonb) AS x(chain smallint, seq bigint, at timestamptz, actor_id uuid, actor_name text, action text,
+        entity_type text, entity_id text, org_unit_id uuid, before jsonb, after jsonb, request_id text, ip text, prev_hash text, hash text)
+      ORDER BY seq
       RETURNING 1
     )
     UPDATE audit_chain_heads SET seq = ${seq}, hash = ${prevHash}
      WHERE chain = ${chain} AND (SELECT count(*) FROM written) = ${rows.length}`);
-}
-
-function jsonOrNull(v: unknown): string | null {
-  return v === null || v === undefined ? null : JSON.stringify(v);
 }
 
 /** Keeps only the fields that changed, for compact before/after records of an update. */
