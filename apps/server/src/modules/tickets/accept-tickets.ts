@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { TICKET_LIMITS, type CreateTicketBody } from '@qloop/contracts';
 import { rowsOf, type Db } from '../../db/client.js';
+import { insertRows } from '../../db/insert-rows.js';
 import { categories, customers, idempotencyKeys, orgUnits, ticketEvents, tickets } from '../../db/schema/index.js';
 import { AppError, badRequest, notFound } from '../../lib/errors.js';
 import { pathInScope } from '../../lib/scope.js';
@@ -231,8 +232,8 @@ export async function acceptTickets(
     outcomes[j.index] = { ok: true, id, replayed: false };
   });
 
-  for (let i = 0; i < rows.length; i += 1000) await tx.insert(tickets).values(rows.slice(i, i + 1000));
-  for (let i = 0; i < events.length; i += 1000) await tx.insert(ticketEvents).values(events.slice(i, i + 1000));
+  for (let i = 0; i < rows.length; i += 1000) await insertRows(tx, tickets, rows.slice(i, i + 1000));
+  for (let i = 0; i < events.length; i += 1000) await insertRows(tx, ticketEvents, events.slice(i, i + 1000));
   // SLA clocks for the whole batch: policies and calendars read once, clocks inserted set-based
   await startTicketClocks(tx, jobs.map((j, k) => ({
     ticketId: rows[k]!.id!, at: j.at, type: j.input.type, channel: j.input.channel, priority: j.input.priority,
@@ -340,7 +341,7 @@ async function resolveCustomers(tx: Db, jobs: Job[], fail: (i: number, e: AppErr
     if (row.phone) byPhone.set(row.phone, made);
     result.set(j.index, r);
   }
-  for (let i = 0; i < created.length; i += 1000) await tx.insert(customers).values(created.slice(i, i + 1000));
+  for (let i = 0; i < created.length; i += 1000) await insertRows(tx, customers, created.slice(i, i + 1000));
   for (const { row, fill } of fills.values()) {
     await tx.update(customers).set({ ...fill, updatedAt: new Date(), version: sql`${customers.version} + 1` }).where(eq(customers.id, row.id));
     of(row).events.push({ action: 'update', entityType: 'customer', entityId: row.id, orgUnitId: row.orgUnitId, before: {}, after: { filled: Object.keys(fill) } });
