@@ -28,10 +28,15 @@ export function isForeignKeyViolation(err: unknown): boolean {
   return e?.code === '23503' || e?.cause?.code === '23503';
 }
 
+/** The SQLSTATE of a database error, on the error itself or on the driver error Drizzle wraps. */
+export function pgErrorCode(err: unknown): string | undefined {
+  const e = err as { code?: string; cause?: { code?: string } } | null | undefined;
+  return e?.code ?? e?.cause?.code;
+}
+
 /** Text PostgreSQL cannot store (NUL bytes, invalid encodings). */
 export function isUnstorableText(err: unknown): boolean {
-  const e = err as { code?: string; cause?: { code?: string } };
-  return ['22021', '22P05'].includes(e?.code ?? e?.cause?.code ?? '');
+  return ['22021', '22P05'].includes(pgErrorCode(err) ?? '');
 }
 
 /** PostgreSQL unique violations become 409 with the constraint name, never a 500. */

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/client.js';
+import { pgErrorCode } from '../../lib/errors.js';
 import { recordAnswersAtOnce, type OrdinaryAnswer } from './record-answer.js';
 
 /**
@@ -98,9 +99,8 @@ export function createAnswerBatcher(db: Db, opts: AnswerBatcherOptions = { maxBa
   };
 }
 
-const codeOf = (err: unknown) => (err as { code?: string }).code ?? (err as { cause?: { code?: string } }).cause?.code;
 /** A deadlock or a serialization failure: worth another try, not an error to show. */
-const isLostRace = (err: unknown) => ['40P01', '40001'].includes(codeOf(err) ?? '');
+const isLostRace = (err: unknown) => ['40P01', '40001'].includes(pgErrorCode(err) ?? '');
 
 const batchers = new WeakMap<Db, AnswerBatcher>();
 

@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { IMPORT_LIMITS, type ImportMapping, type ImportMode } from '@qloop/contracts';
 import { rowsOf, type Db } from '../../db/client.js';
 import { categories, orgUnits, ticketImports } from '../../db/schema/index.js';
-import { badRequest, conflict, notFound } from '../../lib/errors.js';
+import { badRequest, conflict, notFound, pgErrorCode } from '../../lib/errors.js';
 import { appendAudit, type AuditContext } from '../audit/append-audit.js';
 import type { Principal } from '../auth/principal.js';
 import { notifyAssignedInBulk } from '../tickets/accept-tickets.js';
@@ -63,8 +63,7 @@ async function retryLostRace<T>(run: () => Promise<T>, attempts = 3): Promise<T>
     try {
       return await run();
     } catch (err) {
-      const code = (err as { code?: string; cause?: { code?: string } }).code ?? (err as { cause?: { code?: string } }).cause?.code;
-      if (i >= attempts || !['40P01', '40001', '23505'].includes(code ?? '')) throw err;
+      if (i >= attempts || !['40P01', '40001', '23505'].includes(pgErrorCode(err) ?? '')) throw err;
     }
   }
 }
