@@ -86,19 +86,54 @@ type Driven = {
   seconds: number;
   firstError: string | null;
   serverBusyMsPerRequest: number;
+  pgCpuMsPerRequest: number | null;
+  processCpuMsPerRequest: number;
 };
 
+/**
+ * CPU time (ms) used so far by PostgreSQL's processes on this machine, from /proc (Linux; null
+ * elsewhere). With the process's own CPU it shows where a request's cost goes: server, clients or
+ * database. Backends that exit meanwhile are not counted; the app's pool keeps its connections.
+ */
+async function pgCpuMs(): Promise<number | null> {
+  const { readdir, readFile } = await import('node:fs/promises');
+  let total = 0;
+  try {
+    for (const pid of await readdir('/proc')) {
+      if (!/^\d+$/.test(pid)) continue;
+      const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
+      const close = stat.lastIndexOf(')');
+      if (!stat.slice(stat.indexOf('(') + 1, close).startsWith('postgres')) continue;
+      const fields = stat.slice(close + 2).split(' ');
+      total += Number(fields[11]) + Number(fields[12]); // utime, stime in clock ticks (100/s)
+    }
+  } catch {
+    return null;
+  }
+  return total * 10;
+}
+
 /** Runs the requests from a worker thread with `clients` concurrent connections. */
-function drive(base: string, clients: number, expect: number, requests: Planned[]): Promise<Driven> {
+async function drive(base: string, clients: number, expect: number, requests: Planned[]): Promise<Driven> {
   // the server's event loop (this thread) busy time per request: its CPU cost, whatever the contention
   const before = performance.eventLoopUtilization();
+  const cpuBefore = process.cpuUsage();
+  const pgBefore = await pgCpuMs();
   return new Promise((resolve, reject) => {
     const w = new Worker(new URL('./http-load.mjs', import.meta.url), {
       workerData: { base, clients, expect, requests },
     });
-    w.once('message', (r: Omit<Driven, 'serverBusyMsPerRequest'>) => {
+    w.once('message', (r: Omit<Driven, 'serverBusyMsPerRequest' | 'pgCpuMsPerRequest' | 'processCpuMsPerRequest'>) => {
       const elu = performance.eventLoopUtilization(before);
-      resolve({ ...r, serverBusyMsPerRequest: +(elu.active / requests.length).toFixed(2) });
+      const cpu = process.cpuUsage(cpuBefore);
+      void pgCpuMs().then((pgAfter) =>
+        resolve({
+          ...r,
+          serverBusyMsPerRequest: +(elu.active / requests.length).toFixed(2),
+          processCpuMsPerRequest: +((cpu.user + cpu.system) / 1000 / requests.length).toFixed(2),
+          pgCpuMsPerRequest: pgBefore === null || pgAfter === null ? null : +((pgAfter - pgBefore) / requests.length).toFixed(2),
+        }),
+      );
     });
     w.once('error', reject);
   });
@@ -197,6 +232,8 @@ export async function benchTickets(pgUrl: string, total: number, log: (s: string
         failures: create.failures,
         firstError: create.firstError,
         serverBusyMsPerRequest: create.serverBusyMsPerRequest,
+        processCpuMsPerRequest: create.processCpuMsPerRequest,
+        pgCpuMsPerRequest: create.pgCpuMsPerRequest,
         perSecond: Math.round(create.ms.length / create.seconds),
         ...stats(create.ms),
       };
@@ -216,7 +253,7 @@ export async function benchTickets(pgUrl: string, total: number, log: (s: string
       const one = await drive(base, 1, 200, gets(path, 200, who));
       const ten = await drive(base, 10, 200, gets(path, 500, who));
       results[name] = {
-        oneClient: { ...stats(one.ms), serverBusyMsPerRequest: one.serverBusyMsPerRequest },
+        oneClient: { ...stats(one.ms), serverBusyMsPerRequest: one.serverBusyMsPerRequest, pgCpuMsPerRequest: one.pgCpuMsPerRequest },
         tenClients: {
           ...stats(ten.ms),
           perSecond: Math.round(ten.ms.length / ten.seconds),

@@ -188,12 +188,20 @@ export async function listTickets(
   // tickets without a running clock have no deadline: last either way, so "soonest due" leads the list
   const nulls = field === 'deadline' ? sql` NULLS LAST` : sql``;
   order.push(isDesc ? sql`${sortColumns[field]} DESC${nulls}` : sql`${sortColumns[field]} ASC${nulls}`, asc(tickets.id));
+  // The page's ids are chosen first from narrow rows, then joined for their summaries: sorting the
+  // joined wide rows (description, search text, names) of every search match spilled to disk and
+  // doubled the time of a ranked search over 13,000 matches.
+  const pageIds = db
+    .select({ id: tickets.id })
+    .from(tickets)
+    .where(where)
+    .orderBy(...order)
+    .limit(f.pageSize)
+    .offset((f.page - 1) * f.pageSize);
   const [items, [count]] = await Promise.all([
     selectSummary(db, rank ? { rank } : {})
-      .where(where)
-      .orderBy(...order)
-      .limit(f.pageSize)
-      .offset((f.page - 1) * f.pageSize),
+      .where(inArray(tickets.id, pageIds))
+      .orderBy(...order),
     // Counting a million matches costs more than the page itself; stop at the cap and say so.
     db.select({ n: sql<number>`count(*)::int` }).from(db.select({ one: sql`1` }).from(tickets).where(where).limit(cap + 1).as('capped')),
   ]);
