@@ -18,6 +18,8 @@ export async function autoAssignBatch(tx: Db, tickets: readonly RoutableTicket[]
     .select({ id: assignmentRules.id, lastPicked: assignmentRules.lastPicked })
     .from(assignmentRules)
     .where(inArray(assignmentRules.id, [...matched]))
+    // in id order: concurrent intake lanes lock overlapping rules without a deadlock
+    .orderBy(assignmentRules.id)
     .for('update');
   const fresh = new Map(locked.map((r) => [r.id, r.lastPicked]));
   const candidates = new Map<string, Candidate[]>();

@@ -1,3 +1,4 @@
+import { laneOf } from '../../lib/stable-hash.js';
 import type { ParsedTicketRow } from './parse-ticket-rows.js';
 
 /**
@@ -43,14 +44,4 @@ export function splitIntoLanes(
     out[key ? laneOf(find(key), out.length) : 0]!.push(r);
   }
   return out.filter((l) => l.length > 0);
-}
-
-/** FNV-1a over the key's UTF-16 units: stable, cheap, evenly spread. */
-function laneOf(key: string, lanes: number): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < key.length; i++) {
-    h ^= key.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return (h >>> 0) % lanes;
 }

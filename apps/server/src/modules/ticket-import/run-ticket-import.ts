@@ -1,8 +1,9 @@
+import { retryLostRace } from '../../db/retry-lost-race.js';
 import { eq, sql } from 'drizzle-orm';
 import { IMPORT_LIMITS, type ImportMapping, type ImportMode } from '@qloop/contracts';
 import { rowsOf, type Db } from '../../db/client.js';
 import { categories, orgUnits, ticketImports } from '../../db/schema/index.js';
-import { badRequest, conflict, notFound, pgErrorCode } from '../../lib/errors.js';
+import { badRequest, conflict, notFound } from '../../lib/errors.js';
 import { appendAudit, type AuditContext } from '../audit/append-audit.js';
 import type { Principal } from '../auth/principal.js';
 import { notifyAssignedInBulk } from '../tickets/accept-tickets.js';
@@ -53,20 +54,6 @@ async function knownCustomerKeys(db: Db, rows: readonly ParsedTicketRow[]): Prom
 
 /** Lanes of a valid-rows import written at once (two cores: one for the server, one for the database). */
 const IMPORT_LANES = 2;
-
-/**
- * A chunk's transaction again after a deadlock, a serialization failure or a unique key another
- * lane took meanwhile (the transaction rolled back whole, so nothing is written twice).
- */
-async function retryLostRace<T>(run: () => Promise<T>, attempts = 3): Promise<T> {
-  for (let i = 1; ; i++) {
-    try {
-      return await run();
-    } catch (err) {
-      if (i >= attempts || !['40P01', '40001', '23505'].includes(pgErrorCode(err) ?? '')) throw err;
-    }
-  }
-}
 
 /** A guarded update of an uploaded import found it changed meanwhile: say what became of it. */
 async function lostRace(db: Db, id: string): Promise<never> {

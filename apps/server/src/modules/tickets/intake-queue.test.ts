@@ -3,12 +3,14 @@ import { createHarness, type Harness, type Session } from '../../test/harness.js
 import { principalFor, type Principal } from '../auth/principal.js';
 import { findPrincipalUser } from '../auth/sessions.repo.js';
 import type { IntakeRequest } from './accept-tickets.js';
-import { IntakeQueue } from './intake-queue.js';
+import { laneOf } from '../../lib/stable-hash.js';
+import { IntakeQueue, laneKeyOf } from './intake-queue.js';
 
 /**
  * Batched intake (group commit): requests that arrive while a batch is written are accepted
  * together. The queue is driven directly so that which requests share a batch is certain: the
- * first submit goes alone at once, the ones submitted while it runs form the next batch.
+ * first submit goes alone at once, the ones submitted while it runs form the next batch (one lane
+ * where the batch matters; the last test runs two lanes at once).
  */
 let h: Harness;
 let agent: Session;
@@ -37,7 +39,7 @@ const request = (over: Partial<IntakeRequest['input']> = {}, extra: Partial<Inta
 
 describe('intake queue', () => {
   it('accepts a batch: one new customer for one phone, repeats linked in order, a bad request refused alone, a key used twice creates one ticket', async () => {
-    const q = new IntakeQueue(h.database.db);
+    const q = new IntakeQueue(h.database.db, 1);
     const warmUp = q.submit(request({ title: '先行', customer: { phone: '13955559999' } }));
     await h.database.sql.query(`UPDATE categories SET active = false WHERE code = 'B02-01'`);
     const batch = [
@@ -74,7 +76,7 @@ describe('intake queue', () => {
   });
 
   it('retries each request alone when the batch as a whole fails, so one request never sinks another', async () => {
-    const q = new IntakeQueue(h.database.db);
+    const q = new IntakeQueue(h.database.db, 1);
     await agent.req('POST', '/api/v1/tickets', {
       type: 'consultation', channel: 'hotline', title: '已有客户', categoryId: cat['N03-03'], orgUnitId: team, customer: { phone: '13955551111' },
     });
@@ -96,5 +98,36 @@ describe('intake queue', () => {
     });
     expect(created.statusCode).toBe(201);
     expect((await agent.req('GET', `/api/v1/tickets/${created.json().id}`)).json()).toEqual(created.json());
+  });
+
+  it('two lanes write at once: a new customer number both bring ends as one customer, a phone keeps one lane and one repeat chain', async () => {
+    const q = new IntakeQueue(h.database.db, 2);
+    // two new phones that wait in different lanes
+    const phones = Array.from({ length: 40 }, (_, i) => `1395556${String(i).padStart(4, '0')}`);
+    const laneOfPhone = (phone: string) => laneOf(laneKeyOf(request({ customer: { phone } })), 2);
+    const x = phones.find((p) => laneOfPhone(p) === 0)!;
+    const y = phones.find((p) => laneOfPhone(p) === 1)!;
+    const others = phones.filter((p) => p !== x && p !== y).slice(0, 12);
+    const submitted = [
+      q.submit(request({ type: 'consultation', customer: { phone: x, customerNo: 'CN-888' } })),
+      q.submit(request({ type: 'consultation', customer: { phone: y, customerNo: 'CN-888' } })),
+      // every other phone complains twice in one category: the second repeats the first
+      ...others.flatMap((phone) => [q.submit(request({ customer: { phone } })), q.submit(request({ customer: { phone } }))]),
+    ];
+    const outcomes = await Promise.all(submitted);
+    expect(outcomes.every((o) => o.ok)).toBe(true);
+    const numbered = await h.database.sql.query<{ phone: string }>(`SELECT phone FROM customers WHERE customer_no = 'CN-888'`);
+    expect(numbered).toHaveLength(1);
+    const ids = outcomes.map((o) => (o.ok ? o.id : ''));
+    const rows = await h.database.sql.query<{ id: string; phone: string; repeat_of: string | null; n: number }>(
+      `SELECT t.id, c.phone, t.repeat_of, count(*) OVER (PARTITION BY c.phone)::int AS n
+         FROM tickets t JOIN customers c ON c.id = t.customer_id WHERE t.id = ANY($1::uuid[])`, [ids.slice(2)]);
+    for (const [k, phone] of others.entries()) {
+      const [first, second] = [ids[2 + 2 * k]!, ids[3 + 2 * k]!];
+      expect(rows.filter((r) => r.phone === phone).map((r) => r.id).sort()).toEqual([first, second].sort());
+      expect(rows.find((r) => r.id === second)!.repeat_of).toBe(first);
+    }
+    const perPhone = await h.database.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM customers WHERE phone = ANY($1::text[])`, [others]);
+    expect(perPhone[0]!.n).toBe(others.length);
   });
 });
