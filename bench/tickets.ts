@@ -204,7 +204,8 @@ export async function benchTickets(pgUrl: string, total: number, log: (s: string
         description: '压测工单',
         categoryId: cat!.id,
         orgUnitId: org!.id,
-        customer: { phone: `139${String(i).padStart(8, '0')}` },
+        // new customers on every run (numbered past the tickets already loaded), as on the first
+        customer: { phone: `139${String((results.tickets as number) + i).padStart(8, '0')}` },
       });
     // BENCH_ONLY=create,list,listBranch,search,import runs a subset
     const only = process.env.BENCH_ONLY?.split(',');

@@ -3,6 +3,7 @@ import { PROVINCE_WIDE_ROLES } from '@qloop/contracts';
 import type { NotificationKind } from '@qloop/contracts';
 import type { Db } from '../../db/client.js';
 import { notifications, users } from '../../db/schema/index.js';
+import { insertRows } from '../../db/insert-rows.js';
 import { outboundChannels, sendAll } from './outbound-channel.js';
 
 export type NotificationInput = {
@@ -21,7 +22,7 @@ export type NotificationInput = {
 export async function notify(tx: Db, actorId: string | null, items: NotificationInput[]): Promise<void> {
   const wanted = items.filter((n) => n.userId !== actorId);
   if (!wanted.length) return;
-  await tx.insert(notifications).values(wanted.map((n) => ({ ...n, ticketId: n.ticketId ?? null, warningId: n.warningId ?? null, body: n.body ?? null })));
+  await insertRows(tx, notifications, wanted.map((n) => ({ ...n, ticketId: n.ticketId ?? null, warningId: n.warningId ?? null, body: n.body ?? null })));
   const people = await tx
     .select({ id: users.id, email: users.email, active: users.active })
     .from(users)

@@ -3,6 +3,7 @@ import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { ClockKind, SlaAlerts, SlaPolicy, TicketClock, TicketSlaSummary } from '@qloop/contracts';
 import type { Db } from '../../db/client.js';
 import { calendars, categories, customers, orgUnits, slaPolicies, ticketClocks, tickets } from '../../db/schema/index.js';
+import { insertRows } from '../../db/insert-rows.js';
 import { notFound } from '../../lib/errors.js';
 import { engineCalendarOf } from '../calendars/calendars.repo.js';
 import type { BusinessCalendar } from '../calendars/business-calendar.js';
@@ -131,7 +132,7 @@ export async function insertClocks(tx: Db, clocks: readonly (Clock & { ticketId:
     startedAt: c.startedAt, countedFrom: c.countedFrom, elapsedMinutes: c.elapsedMinutes, pausedSince: c.pausedSince, pauses: c.pauses,
     deadline: c.deadline, status: c.status, metAt: c.metAt, breachedAt: c.breachedAt, ...alertScheduleOf(c, ctx),
   }));
-  for (let i = 0; i < rows.length; i += 1000) await tx.insert(ticketClocks).values(rows.slice(i, i + 1000));
+  for (let i = 0; i < rows.length; i += 1000) await insertRows(tx, ticketClocks, rows.slice(i, i + 1000));
 }
 
 /** Writes changed clocks back with their alert schedules, set-based: one statement per 1,000 clocks. */

@@ -9,19 +9,24 @@ import { forMatching, insertClocks, loadClockWriteContext, setNextDeadlines } fr
 export type NewTicketForSla = SlaSubject & { ticketId: string; at: Date };
 
 /**
- * Starts the first-response and resolution clocks of newly accepted tickets, set-based: policies
- * and calendars are read once for the batch, all clocks go in with one statement per 1,000, and the
- * tickets' next deadlines with one more. Runs inside the intake transaction. A ticket no policy
- * matches, or whose policy sets neither target, gets no clocks.
+ * The first-response and resolution clocks of tickets about to be accepted, set-based: policies
+ * and calendars are read once for the batch. Returns each ticket's next deadline, for the ticket
+ * row itself (setting it by an UPDATE after the insert wrote every ticket twice, with all its
+ * index entries), and the write of the clocks, to run once the tickets are in. Runs inside the
+ * intake transaction. A ticket no policy matches, or whose policy sets neither target, gets no clocks.
  */
-export async function startTicketClocks(tx: Db, batch: readonly NewTicketForSla[]): Promise<void> {
-  if (!batch.length) return;
+export async function planTicketClocks(
+  tx: Db,
+  batch: readonly NewTicketForSla[],
+): Promise<{ nextDeadlines: Map<string, Date | null>; insert: () => Promise<void> }> {
+  const nextDeadlines = new Map<string, Date | null>();
+  const nothing = { nextDeadlines, insert: async () => {} };
+  if (!batch.length) return nothing;
   const policies = (await tx.select().from(slaPolicies).where(eq(slaPolicies.active, true))).map(forMatching);
-  if (!policies.length) return;
+  if (!policies.length) return nothing;
   const ctx = await loadClockWriteContext(tx);
   const { calendars } = ctx;
   const clocks: (Clock & { ticketId: string })[] = [];
-  const next: { ticketId: string; deadline: Date | null }[] = [];
   for (const t of batch) {
     const p = matchPolicy(policies, t);
     if (!p) continue;
@@ -31,8 +36,14 @@ export async function startTicketClocks(tx: Db, batch: readonly NewTicketForSla[
       return target === null ? [] : [startClock({ kind, cycle: 1, policyId: p.id, calendar, targetMinutes: target }, t.at)];
     });
     clocks.push(...mine.map((c) => ({ ...c, ticketId: t.ticketId })));
-    if (mine.length) next.push({ ticketId: t.ticketId, deadline: nextDeadlineOf(mine) });
+    if (mine.length) nextDeadlines.set(t.ticketId, nextDeadlineOf(mine));
   }
-  await insertClocks(tx, clocks, ctx);
-  await setNextDeadlines(tx, next);
+  return { nextDeadlines, insert: () => insertClocks(tx, clocks, ctx) };
+}
+
+/** Starts the clocks of tickets already stored (the demo seed) and sets their next deadlines. */
+export async function startTicketClocks(tx: Db, batch: readonly NewTicketForSla[]): Promise<void> {
+  const plan = await planTicketClocks(tx, batch);
+  await plan.insert();
+  await setNextDeadlines(tx, [...plan.nextDeadlines].map(([ticketId, deadline]) => ({ ticketId, deadline })));
 }

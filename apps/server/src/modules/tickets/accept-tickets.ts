@@ -10,7 +10,7 @@ import { appendAudit, type AuditContext, type AuditEvent } from '../audit/append
 import type { Principal } from '../auth/principal.js';
 import { autoAssignBatch } from '../assignment/auto-assign-batch.js';
 import { notify, type NotificationInput } from '../notifications/notify.js';
-import { startTicketClocks } from '../sla/start-ticket-clocks.js';
+import { planTicketClocks } from '../sla/start-ticket-clocks.js';
 import { searchTextOf } from './search-text.js';
 
 /** Who the request is from: a customer picked in the look-up (`id`), or a phone / customer number to find or create. */
@@ -232,16 +232,19 @@ export async function acceptTickets(
     outcomes[j.index] = { ok: true, id, replayed: false };
   });
 
-  for (let i = 0; i < rows.length; i += 1000) await insertRows(tx, tickets, rows.slice(i, i + 1000));
-  for (let i = 0; i < events.length; i += 1000) await insertRows(tx, ticketEvents, events.slice(i, i + 1000));
-  // SLA clocks for the whole batch: policies and calendars read once, clocks inserted set-based
-  await startTicketClocks(tx, jobs.map((j, k) => ({
+  // SLA clocks for the whole batch: policies and calendars read once; each ticket goes in with its
+  // next deadline, its clocks right after it
+  const clocks = await planTicketClocks(tx, jobs.map((j, k) => ({
     ticketId: rows[k]!.id!, at: j.at, type: j.input.type, channel: j.input.channel, priority: j.input.priority,
     tier: customerOf.get(j.index)!.tier, categoryPath: cats.get(j.input.categoryId)!.path, orgPath: units.get(j.input.orgUnitId)!.path,
   })));
+  for (const row of rows) row.nextDeadline = clocks.nextDeadlines.get(row.id!) ?? null;
+  for (let i = 0; i < rows.length; i += 1000) await insertRows(tx, tickets, rows.slice(i, i + 1000));
+  for (let i = 0; i < events.length; i += 1000) await insertRows(tx, ticketEvents, events.slice(i, i + 1000));
+  await clocks.insert();
   const withKey = jobs.filter((j) => j.idempotencyKey);
   if (withKey.length) {
-    await tx.insert(idempotencyKeys).values(
+    await insertRows(tx, idempotencyKeys,
       withKey.map((j) => ({ userId: j.principal.userId, key: j.idempotencyKey!, ticketId: (outcomes[j.index] as { id: string }).id })),
     );
   }

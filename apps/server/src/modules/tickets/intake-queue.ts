@@ -17,7 +17,7 @@ const MAX_BATCH = 100;
  * Batches written at the same time. One lane leaves a core idle: while a batch's statements run in
  * PostgreSQL the server waits, and while the server builds the next batch the database waits.
  */
-export const INTAKE_LANES = 2;
+export const INTAKE_LANES = Number(process.env.QLOOP_INTAKE_LANES ?? 2);
 
 type Waiting = { request: IntakeRequest; resolve: (o: IntakeResult) => void; reject: (e: unknown) => void };
 
