@@ -16,8 +16,10 @@ const MAX_BATCH = 100;
 /**
  * Batches written at the same time. One lane leaves a core idle: while a batch's statements run in
  * PostgreSQL the server waits, and while the server builds the next batch the database waits.
+ * Measured on two cores at 50 clients (bench/RESULTS.md): 1 lane 396/s, 2 lanes 523/s, 3 lanes
+ * 437/s, 4 lanes 334/s — more lanes make smaller batches, and each batch costs some 25 statements.
  */
-export const INTAKE_LANES = Number(process.env.QLOOP_INTAKE_LANES ?? 2);
+export const INTAKE_LANES = 2;
 
 type Waiting = { request: IntakeRequest; resolve: (o: IntakeResult) => void; reject: (e: unknown) => void };
 
