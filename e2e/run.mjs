@@ -161,38 +161,37 @@ async function menuLabels(page) {
 }
 
 /**
- * Signs out from the user menu, tried again when the click on 退出 is lost while the menu opens
- * (seen in CI on a loaded machine, like the language menu).
+ * Opens a header menu and picks an item, tried again until `done` resolves: on a loaded machine a
+ * click can land while antd's menu is still opening and be lost (seen in CI for both the user
+ * menu's sign-out and the language switch).
  */
-async function logout(page) {
+async function pickFromMenu(page, { trigger, item, done, attempts = 3, lastTimeout = 10_000 }) {
   for (let attempt = 1; ; attempt++) {
-    const item = page.getByTestId('logout');
-    if (!(await item.isVisible())) await page.getByTestId('user-menu').click();
-    await item.click();
+    const entry = page.getByTestId(item);
+    if (!(await entry.isVisible())) await page.getByTestId(trigger).first().click();
+    await entry.click();
     try {
-      return await page.waitForURL('**/login', { timeout: attempt < 3 ? 5_000 : 10_000 });
+      return await done(attempt < attempts ? 5_000 : lastTimeout);
     } catch (e) {
-      if (attempt >= 3) throw e;
+      if (attempt >= attempts) throw e;
     }
   }
 }
 
-/**
- * Picks a language from the header menu. Tried again when the page has not switched: on a loaded
- * machine a click can land while antd's menu is still opening and be lost (seen in CI).
- */
+/** Signs out from the user menu and waits for the sign-in page. */
+async function logout(page) {
+  return pickFromMenu(page, { trigger: 'user-menu', item: 'logout', done: (timeout) => page.waitForURL('**/login', { timeout }) });
+}
+
+/** Picks a language from the header menu and waits until the page has switched. */
 async function switchLanguage(page, locale) {
-  const switched = (timeout) => page.waitForFunction((l) => globalThis.document.documentElement.lang === l, locale, { timeout });
-  for (let attempt = 1; ; attempt++) {
-    const item = page.getByTestId(`lang-${locale}`);
-    if (!(await item.isVisible())) await page.getByTestId('lang-switch').first().click();
-    await item.click();
-    try {
-      return await switched(attempt < 4 ? 5_000 : 30_000);
-    } catch (e) {
-      if (attempt >= 4) throw e;
-    }
-  }
+  return pickFromMenu(page, {
+    trigger: 'lang-switch',
+    item: `lang-${locale}`,
+    done: (timeout) => page.waitForFunction((l) => globalThis.document.documentElement.lang === l, locale, { timeout }),
+    attempts: 4,
+    lastTimeout: 30_000,
+  });
 }
 
 /** A screenshot of the viewport, or of the whole page with `{ fullPage: true }`. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LIMITS, PageQuery, QueryBool, Uuid } from './common.js';
+import { LIMITS, PageQuery, QueryBool, Uuid, pageOf } from './common.js';
 import { Code, Name } from './org.js';
 
 /** Request types (诉求类型). */
@@ -240,6 +240,17 @@ export const TicketSummary = z.object({
   rank: z.number().optional(),
 });
 export type TicketSummary = z.infer<typeof TicketSummary>;
+
+/**
+ * A full-text search ranks at most this many matches: when more match, relevance orders the newest
+ * this many (ranking every one of a hundred thousand matches costs seconds). Filters, more words or
+ * a date range narrow the matches until all are ranked.
+ */
+export const SEARCH_RANK_WINDOW = 1_000;
+
+/** The ticket list; `rankedNewest` is set when a ranked search matched more than it ranks. */
+export const TicketPage = pageOf(TicketSummary).extend({ rankedNewest: z.number().int().optional() });
+export type TicketPage = z.infer<typeof TicketPage>;
 
 export const TicketEvent = z.object({
   id: z.string(),

@@ -4,11 +4,10 @@ import {
   BulkTransitionResult,
   Category,
   Customer,
-  pageOf,
+  TicketPage,
   RevealedCustomer,
   TicketDetail,
   TicketQuery,
-  TicketSummary,
   type BulkTransitionBody,
   type CreateTicketBody,
   type NoteKind,
@@ -17,7 +16,6 @@ import {
 import { z } from 'zod';
 import { api, API_BASE, queryString, request } from './client';
 
-const TicketPage = pageOf(TicketSummary);
 
 /** Filters of GET /tickets: the contract's own query type, so the web app cannot drift from it. */
 export type TicketFilters = z.output<typeof TicketQuery>;

@@ -511,6 +511,7 @@ export const enUS: Translation = {
     scopeMine: 'My tickets',
     scopeAll: 'All tickets',
     searchPlaceholder: 'Search titles and descriptions, or a ticket number GD…',
+    rankedNewest: 'More than {{n}} tickets match: relevance orders the newest {{n}}. Add words, filters or a date range to narrow the search; an export holds every match.',
     no: 'Ticket no.',
     title: 'Title',
     type: 'Type',

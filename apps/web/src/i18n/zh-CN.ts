@@ -514,6 +514,7 @@ export const zhCN = {
     scopeMine: '我的工单',
     scopeAll: '全部工单',
     searchPlaceholder: '搜索标题和描述，或输入工单号 GD…',
+    rankedNewest: '匹配超过 {{n}} 条：按相关度排列的是最新的 {{n}} 条。加关键词、筛选条件或时间范围可缩小范围，导出包含全部匹配。',
     no: '工单号',
     title: '标题',
     type: '诉求类型',

@@ -109,7 +109,15 @@ export async function runTicketImport(
 
   const progress = (processed: number, imported: number) => {
     liveProgress.set(job.id, { processed, imported });
-    return db.update(ticketImports).set({ processedRows: processed, importedRows: imported, heartbeatAt: new Date() }).where(eq(ticketImports.id, job.id));
+    // two lanes' updates can commit out of order: the counts never step back
+    return db
+      .update(ticketImports)
+      .set({
+        processedRows: sql`GREATEST(${ticketImports.processedRows}, ${processed})`,
+        importedRows: sql`GREATEST(${ticketImports.importedRows}, ${imported})`,
+        heartbeatAt: new Date(),
+      })
+      .where(eq(ticketImports.id, job.id));
   };
   // Beats outside any transaction; on an embedded single-connection database it simply waits for
   // the running chunk, which is fine: only a beat missing for minutes means the server is gone.

@@ -39,7 +39,9 @@ export async function exportTickets(
   },
 ): Promise<{ stream: Readable; total: number }> {
   const L = EXPORT_LABELS[opts.lang];
-  const first = await listTickets(db, opts.principal, { ...opts.filter, page: 1, pageSize: BATCH, countCap: EXPORT_LIMITS.maxRows });
+  // an export holds every match up to its limit, so a search ranks them all, not only the newest
+  const every = { countCap: EXPORT_LIMITS.maxRows, rankWindow: EXPORT_LIMITS.maxRows };
+  const first = await listTickets(db, opts.principal, { ...opts.filter, page: 1, pageSize: BATCH, ...every });
   const total = Math.min(first.total, EXPORT_LIMITS.maxRows);
   await db.transaction((tx) =>
     appendAudit(tx, opts.audit, [
@@ -50,7 +52,7 @@ export async function exportTickets(
   const pages = async function* () {
     yield first.items;
     for (let page = 2; (page - 1) * BATCH < total; page++) {
-      yield (await listTickets(db, opts.principal, { ...opts.filter, page, pageSize: BATCH })).items;
+      yield (await listTickets(db, opts.principal, { ...opts.filter, page, pageSize: BATCH, ...every })).items;
     }
   };
   const write = async () => {

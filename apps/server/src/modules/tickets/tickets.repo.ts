@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gte, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { COUNT_CAP, OPEN_STATES, TICKET_SORT_FIELDS, type TicketEvent, type TicketState, type TicketSummary } from '@qloop/contracts';
+import { COUNT_CAP, OPEN_STATES, SEARCH_RANK_WINDOW, TICKET_SORT_FIELDS, type TicketEvent, type TicketState, type TicketSummary } from '@qloop/contracts';
 import type { Db } from '../../db/client.js';
 import { categories, customers, orgUnits, ticketEvents, tickets, users } from '../../db/schema/index.js';
 import { orgSubtreeCondition } from '../../lib/scope.js';
@@ -145,9 +145,10 @@ const atRiskCondition = (now: string) => sql`(${tickets.nextDeadline} IS NOT NUL
 export async function listTickets(
   db: Db,
   p: Principal,
-  f: TicketFilter & { searchQuery?: string; page: number; pageSize: number; sort?: string | undefined; countCap?: number },
+  f: TicketFilter & { searchQuery?: string; page: number; pageSize: number; sort?: string | undefined; countCap?: number; rankWindow?: number },
 ) {
   const cap = f.countCap ?? COUNT_CAP;
+  const window = f.rankWindow ?? SEARCH_RANK_WINDOW;
   const conds: (SQL | undefined)[] = [ticketScopeCondition(p)];
   const tsQuery = f.searchQuery ? sql`plainto_tsquery('simple', ${f.searchQuery})` : undefined;
   if (tsQuery) conds.push(sql`tickets.search_vector @@ ${tsQuery}`);
@@ -191,22 +192,30 @@ export async function listTickets(
   // The page's ids are chosen first from narrow rows, then joined for their summaries: sorting the
   // joined wide rows (description, search text, names) of every search match spilled to disk and
   // doubled the time of a ranked search over 13,000 matches.
-  const pageIds = db
-    .select({ id: tickets.id })
-    .from(tickets)
-    .where(where)
-    .orderBy(...order)
-    .limit(f.pageSize)
-    .offset((f.page - 1) * f.pageSize);
+  // A ranked search ranks the newest `window` matches (see SEARCH_RANK_WINDOW): for a common word
+  // the newest matches come off the creation-time index in a few thousand rows, where ranking all
+  // of them read every match's row. Same order as `order`: rank, then newest, then id.
+  const ranked = rank && !f.sort;
+  const pageIds = ranked
+    ? sql`(SELECT c.id FROM (SELECT tickets.id, tickets.created_at, tickets.search_vector FROM tickets WHERE ${where}
+          ORDER BY tickets.created_at DESC, tickets.id LIMIT ${window}) AS c
+        ORDER BY ts_rank(c.search_vector, ${tsQuery}) DESC, c.created_at DESC, c.id LIMIT ${f.pageSize} OFFSET ${(f.page - 1) * f.pageSize})`
+    : db
+        .select({ id: tickets.id })
+        .from(tickets)
+        .where(where)
+        .orderBy(...order)
+        .limit(f.pageSize)
+        .offset((f.page - 1) * f.pageSize);
   const [items, [count]] = await Promise.all([
     selectSummary(db, rank ? { rank } : {})
       .where(inArray(tickets.id, pageIds))
       .orderBy(...order),
     // Counting a million matches costs more than the page itself; stop at the cap and say so.
-    db.select({ n: sql<number>`count(*)::int` }).from(db.select({ one: sql`1` }).from(tickets).where(where).limit(cap + 1).as('capped')),
+    db.select({ n: sql<number>`count(*)::int` }).from(db.select({ one: sql`1` }).from(tickets).where(where).limit(Math.max(cap, ranked ? window : 0) + 1).as('capped')),
   ]);
   const n = Number(count?.n ?? 0);
-  return { items, total: Math.min(n, cap), totalIsLowerBound: n > cap };
+  return { items, total: Math.min(n, cap), totalIsLowerBound: n > cap, ...(ranked && n > window ? { rankedNewest: window } : {}) };
 }
 
 /** The timelines of several tickets at once, oldest entry first. */

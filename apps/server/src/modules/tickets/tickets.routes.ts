@@ -11,10 +11,9 @@ import {
   CreateTicketBody,
   IdParams,
   TicketDetail,
+  TicketPage,
   TicketQuery,
-  TicketSummary,
   TransitionBody,
-  pageOf,
 } from '@qloop/contracts';
 import { badRequest } from '../../lib/errors.js';
 import { defineRoute, type App } from '../../lib/route.js';
@@ -81,12 +80,12 @@ export function registerTicketRoutes(app: App): void {
     access: 'tickets:read',
     summary: 'Tickets in scope: filters, sorting, paging; q = Chinese full-text search (ranked) or a ticket number',
     tags,
-    schema: { querystring: TicketQuery, response: { 200: pageOf(TicketSummary) } },
+    schema: { querystring: TicketQuery, response: { 200: TicketPage } },
     handler: async (req, _reply, { database, principal }) => {
       const q = req.query;
-      const { items, total, totalIsLowerBound } = await listTickets(database.db, principal, { ...searchFilter(q), page: q.page, pageSize: q.pageSize });
+      const { items, ...counted } = await listTickets(database.db, principal, { ...searchFilter(q), page: q.page, pageSize: q.pageSize });
       const sla = await slaSummariesOf(database.db, items.map((r) => r.ticket.id));
-      return { items: items.map((r) => ({ ...toTicketSummary(r), sla: sla.get(r.ticket.id) ?? null })), total, page: q.page, pageSize: q.pageSize, totalIsLowerBound };
+      return { items: items.map((r) => ({ ...toTicketSummary(r), sla: sla.get(r.ticket.id) ?? null })), page: q.page, pageSize: q.pageSize, ...counted };
     },
   });
 

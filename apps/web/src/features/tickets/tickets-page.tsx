@@ -268,6 +268,11 @@ export default function TicketsPage() {
             </Button>
           </Flex>
         </Flex>
+        {data?.rankedNewest && (
+          <Typography.Text type="secondary" style={{ padding: '0 16px 8px', display: 'block' }} data-testid="ranked-newest">
+            {t('ticket.rankedNewest', { n: data.rankedNewest.toLocaleString() })}
+          </Typography.Text>
+        )}
         {handles && (
           <BulkBar
             rows={selectedRows}
