@@ -23,8 +23,11 @@ export async function autoAssignBatch(tx: Db, tickets: readonly RoutableTicket[]
     .for('update');
   const fresh = new Map(locked.map((r) => [r.id, r.lastPicked]));
   const candidates = new Map<string, Candidate[]>();
-  for (const groupId of new Set(rules.filter((r) => matched.has(r.id)).map((r) => r.groupId))) {
-    candidates.set(groupId, await candidatesOf(tx, groupId));
+  const used = rules.filter((r) => matched.has(r.id));
+  for (const groupId of new Set(used.map((r) => r.groupId))) {
+    // round robin never compares loads: its groups' members are loaded without counting them
+    const withLoad = used.some((r) => r.groupId === groupId && r.strategy !== 'round_robin');
+    candidates.set(groupId, await candidatesOf(tx, groupId, { withLoad }));
   }
   const { routes, lastPicked } = routeBatch(
     rules.map((r) => ({ ...r, lastPicked: fresh.get(r.id) ?? r.lastPicked })),

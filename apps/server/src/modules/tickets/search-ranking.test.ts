@@ -51,7 +51,7 @@ describe('ranked search window', () => {
     expect(r.rankedNewest).toBe(3);
     expect(r.total).toBe(5);
     // still ranked within the window: no rank below a later one
-    const ranks = r.items.map((i) => Number(i.rank));
+    const ranks = r.items.map((i) => Number((i as { rank?: unknown }).rank));
     expect([...ranks].sort((a, b) => b - a)).toEqual(ranks);
   });
 
