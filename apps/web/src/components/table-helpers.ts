@@ -27,13 +27,14 @@ export function sortOrderOf(sort: string | undefined, field: string): 'ascend' |
  * "1,000+", and the pager claims only pages known to exist — every page up to the rows seen so far,
  * and one more while the current page is full, so "next" stays usable without promising a last
  * page. A page that is not full is the last one, and then the exact count is known and shown.
+ * `pageable` ends the pages where the server stops (a ranked search's newest matches).
  */
 export function serverPagination(
   t: TFunction,
   page: number,
   pageSize: number,
   total: number | undefined,
-  capped?: { lowerBound: boolean | undefined; rows: number },
+  capped?: { lowerBound: boolean | undefined; rows: number; /** the most rows the list can page through (a ranked search's window) */ pageable?: number | undefined },
 ): TablePaginationConfig {
   const base: TablePaginationConfig = {
     current: page,
@@ -44,6 +45,10 @@ export function serverPagination(
     showTotal: (n) => t('common.total', { total: n }),
   };
   if (!capped?.lowerBound || total === undefined) return base;
+  // more match than can be paged: pages end with the window, the total still says "at least"
+  if (capped.pageable !== undefined) {
+    return { ...base, total: capped.pageable, showTotal: () => t('common.totalAtLeast', { total: total.toLocaleString('en-US') }) };
+  }
   const seen = capped.rows > 0 ? (page - 1) * pageSize + capped.rows : 0;
   if (capped.rows > 0 && capped.rows < pageSize) return { ...base, total: seen };
   // the server stopped counting past `total`: there is at least one more

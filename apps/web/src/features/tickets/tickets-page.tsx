@@ -315,7 +315,7 @@ export default function TicketsPage() {
                 }
               : undefined
           }
-          pagination={serverPagination(t, view.page, view.pageSize, data?.total, { lowerBound: data?.totalIsLowerBound, rows: data?.items.length ?? 0 })}
+          pagination={serverPagination(t, view.page, view.pageSize, data?.total, { lowerBound: data?.totalIsLowerBound, rows: data?.items.length ?? 0, pageable: data?.rankedNewest })}
           onChange={(p, _f, sorter) => {
             const sort = sortParam(sorter);
             const pageSize = p.pageSize ?? view.pageSize;
