@@ -1,3 +1,4 @@
+import { submitDialog } from './dialogs.mjs';
 import { takeTicket } from './journey-api.mjs';
 
 /**
@@ -104,8 +105,7 @@ export const warningsJourney = {
     await page.getByTestId('warning-action-acknowledge').click();
     let dialog = page.locator('.ant-modal').filter({ has: page.getByTestId('warning-action-submit') });
     await dialog.waitFor();
-    await dialog.getByTestId('warning-action-submit').click();
-    await dialog.waitFor({ state: 'hidden', timeout: 10_000 });
+    await submitDialog(dialog, 'warning-action-submit');
     await waitUntil(async () => ((await state()) === '已确认' ? true : null), 'state 已确认', 15_000);
 
     await page.getByTestId('warning-action-submit_plan').click();
@@ -126,8 +126,7 @@ export const warningsJourney = {
     await dialog.locator('#dueDate').fill(due);
     await page.keyboard.press('Enter');
     await shot(page, 'warning-plan-form-zh-CN');
-    await dialog.getByTestId('warning-action-submit').click();
-    await dialog.waitFor({ state: 'hidden', timeout: 10_000 });
+    await submitDialog(dialog, 'warning-action-submit');
     await waitUntil(
       async () => ((await state()) === '已提交方案' ? true : null),
       'state 已提交方案',
