@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { SurveyAnswers, SurveyContent } from '@qloop/contracts';
 import { rowsOf, type Db } from '../../db/client.js';
-import { responseItems } from './response-items.js';
-import { commentRows } from './survey-comments.js';
+import { ITEM_COLUMNS, ITEM_RECORD, responseItems } from './response-items.js';
+import { COMMENT_COLUMNS, commentRows, commentValuesFrom } from './survey-comments.js';
 
 export type OrdinaryAnswer = { invitationId: string; surveyId: string; version: number; content: SurveyContent; answers: SurveyAnswers; csat: number | null; nps: number | null };
 
@@ -45,15 +45,13 @@ export async function recordAnswersAtOnce(db: Db, answers: readonly OrdinaryAnsw
         FROM inv JOIN x ON x.invitation_id = inv.id
         RETURNING id, invitation_id, survey_id, version, org_unit_id, ticket_id, channel, csat, nps, created_at
       ), items AS (
-        INSERT INTO survey_response_items (response_id, question_key, survey_id, version, type, element_id, dimension, score, expectation, perception, org_unit_id, created_at)
+        INSERT INTO survey_response_items (${ITEM_COLUMNS})
         SELECT resp.id, i.question_key, resp.survey_id, resp.version, i.type, i.element_id, i.dimension, i.score, i.expectation, i.perception, resp.org_unit_id, resp.created_at
         FROM resp JOIN x ON x.invitation_id = resp.invitation_id
-        CROSS JOIN LATERAL jsonb_to_recordset(x.items)
-          AS i(question_key text, type text, element_id uuid, dimension text, score smallint, expectation smallint, perception smallint)
+        CROSS JOIN LATERAL jsonb_to_recordset(x.items) AS ${ITEM_RECORD}
       ), comments AS (
-        INSERT INTO survey_comments (response_id, question_key, survey_id, version, text, org_unit_id, channel, csat, nps, keywords, created_at)
-        SELECT resp.id, c.question_key, resp.survey_id, resp.version, c.text, resp.org_unit_id, coalesce(t.channel, resp.channel), resp.csat, resp.nps,
-               ARRAY(SELECT jsonb_array_elements_text(c.keywords)), resp.created_at
+        INSERT INTO survey_comments (${COMMENT_COLUMNS})
+        SELECT ${commentValuesFrom('resp')}
         FROM resp JOIN x ON x.invitation_id = resp.invitation_id
         CROSS JOIN LATERAL jsonb_to_recordset(x.comments) AS c(question_key text, text text, keywords jsonb)
         LEFT JOIN tickets t ON t.id = resp.ticket_id

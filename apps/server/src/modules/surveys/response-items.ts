@@ -4,6 +4,11 @@ import type { Db } from '../../db/client.js';
 
 export type ResponseItem = { question_key: string; type: string; element_id: string | null; dimension: string | null; score: number | null; expectation: number | null; perception: number | null };
 
+/** The columns of survey_response_items as both writers (one answer, answers at once) fill them. */
+export const ITEM_COLUMNS = sql.raw('response_id, question_key, survey_id, version, type, element_id, dimension, score, expectation, perception, org_unit_id, created_at');
+/** A `ResponseItem` read back from JSON: `jsonb_to_recordset(...) AS ${ITEM_RECORD}` names it `i`. */
+export const ITEM_RECORD = sql.raw('i(question_key text, type text, element_id uuid, dimension text, score smallint, expectation smallint, perception smallint)');
+
 /** The scored answers of an answer set, one per question (choices and text are not scores). Pure. */
 export function responseItems(content: SurveyContent, answers: SurveyAnswers): ResponseItem[] {
   return content.questions.flatMap((q): ResponseItem[] => {
@@ -23,9 +28,8 @@ export async function writeResponseItems(tx: Db, r: { responseId: string; /** th
   const items = responseItems(r.content, r.answers);
   if (!items.length) return;
   await tx.execute(sql`
-    INSERT INTO survey_response_items (response_id, question_key, survey_id, version, type, element_id, dimension, score, expectation, perception, org_unit_id, created_at)
+    INSERT INTO survey_response_items (${ITEM_COLUMNS})
     SELECT ${r.responseId}, i.question_key, ${r.surveyId}, ${r.version}, i.type, i.element_id, i.dimension, i.score, i.expectation, i.perception, ${r.orgUnitId},
            ${r.createdAt}::timestamptz
-    FROM jsonb_to_recordset(${JSON.stringify(items)}::jsonb)
-      AS i(question_key text, type text, element_id uuid, dimension text, score smallint, expectation smallint, perception smallint)`);
+    FROM jsonb_to_recordset(${JSON.stringify(items)}::jsonb) AS ${ITEM_RECORD}`);
 }

@@ -20,6 +20,18 @@ export function commentRows(content: SurveyContent, answers: SurveyAnswers): Com
   });
 }
 
+/** The columns of survey_comments as both writers (one answer, answers at once) fill them. */
+export const COMMENT_COLUMNS = sql.raw('response_id, question_key, survey_id, version, text, org_unit_id, channel, csat, nps, keywords, created_at');
+
+/**
+ * A comment's values for COMMENT_COLUMNS: from its response (alias `response`), the comment read
+ * from JSON (`c`) and the answered ticket (`t`, left-joined). The channel is the service channel:
+ * the ticket's, else the answer's own.
+ */
+export const commentValuesFrom = (response: 'r' | 'resp') =>
+  sql.raw(`${response}.id, c.question_key, ${response}.survey_id, ${response}.version, c.text, ${response}.org_unit_id, COALESCE(t.channel, ${response}.channel),
+    ${response}.csat, ${response}.nps, ARRAY(SELECT jsonb_array_elements_text(c.keywords)), ${response}.created_at`);
+
 /**
  * Stores comments of any number of answers (the catch-up writes a batch at once). The answer row
  * gives survey, version, unit, scores and time; the channel is the service channel — the answered
@@ -28,9 +40,8 @@ export function commentRows(content: SurveyContent, answers: SurveyAnswers): Com
 export async function insertComments(tx: Db, rows: readonly (CommentRow & { response_id: string })[]): Promise<void> {
   if (!rows.length) return;
   await tx.execute(sql`
-    INSERT INTO survey_comments (response_id, question_key, survey_id, version, text, org_unit_id, channel, csat, nps, keywords, created_at)
-    SELECT r.id, c.question_key, r.survey_id, r.version, c.text, r.org_unit_id, COALESCE(t.channel, r.channel), r.csat, r.nps,
-           ARRAY(SELECT jsonb_array_elements_text(c.keywords)), r.created_at
+    INSERT INTO survey_comments (${COMMENT_COLUMNS})
+    SELECT ${commentValuesFrom('r')}
     FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS c(response_id uuid, question_key text, text text, keywords jsonb)
     JOIN survey_responses r ON r.id = c.response_id
     LEFT JOIN tickets t ON t.id = r.ticket_id
