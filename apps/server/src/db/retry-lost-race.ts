@@ -1,5 +1,8 @@
 import { pgErrorCode } from '../lib/errors.js';
 
+/** A deadlock or a serialization failure: the transaction lost a race and is worth another try. */
+export const isLostRace = (err: unknown): boolean => ['40P01', '40001'].includes(pgErrorCode(err) ?? '');
+
 /**
  * Runs a transaction again after a deadlock, a serialization failure or a unique key another
  * writer took meanwhile (the transaction rolled back whole, so nothing is written twice; the next
@@ -10,7 +13,7 @@ export async function retryLostRace<T>(run: () => Promise<T>, attempts = 3): Pro
     try {
       return await run();
     } catch (err) {
-      if (i >= attempts || !['40P01', '40001', '23505'].includes(pgErrorCode(err) ?? '')) throw err;
+      if (i >= attempts || !(isLostRace(err) || pgErrorCode(err) === '23505')) throw err;
     }
   }
 }

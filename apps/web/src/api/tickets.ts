@@ -16,7 +16,6 @@ import {
 import { z } from 'zod';
 import { api, API_BASE, queryString, request } from './client';
 
-
 /** Filters of GET /tickets: the contract's own query type, so the web app cannot drift from it. */
 export type TicketFilters = z.output<typeof TicketQuery>;
 

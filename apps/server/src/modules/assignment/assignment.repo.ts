@@ -39,7 +39,7 @@ export async function listRules(db: Db) {
 export async function candidatesOf(db: Db, groupId: string, opts: { withLoad?: boolean } = {}): Promise<Candidate[]> {
   const open = sql.join(OPEN_STATES.map((s) => sql`${s}`), sql`, `);
   // counting a member's open tickets reads all of them: only when a strategy compares loads
-  const load = opts.withLoad ?? true ? sql<number>`(SELECT count(*)::int FROM tickets t WHERE t.assignee_id = group_members.user_id AND t.state IN (${open}))` : sql<number>`0`;
+  const load = (opts.withLoad ?? true) ? sql<number>`(SELECT count(*)::int FROM tickets t WHERE t.assignee_id = group_members.user_id AND t.state IN (${open}))` : sql<number>`0`;
   const rows = await db
     .select({
       userId: groupMembers.userId,

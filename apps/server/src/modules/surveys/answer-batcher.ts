@@ -1,5 +1,5 @@
 import type { Db } from '../../db/client.js';
-import { pgErrorCode } from '../../lib/errors.js';
+import { isLostRace } from '../../db/retry-lost-race.js';
 import { recordAnswersAtOnce, type OrdinaryAnswer } from './record-answer.js';
 
 /**
@@ -98,9 +98,6 @@ export function createAnswerBatcher(db: Db, opts: AnswerBatcherOptions = { maxBa
       }),
   };
 }
-
-/** A deadlock or a serialization failure: worth another try, not an error to show. */
-const isLostRace = (err: unknown) => ['40P01', '40001'].includes(pgErrorCode(err) ?? '');
 
 const batchers = new WeakMap<Db, AnswerBatcher>();
 

@@ -1,7 +1,7 @@
-import { retryLostRace } from '../../db/retry-lost-race.js';
 import { eq, sql } from 'drizzle-orm';
 import { IMPORT_LIMITS, type ImportMapping, type ImportMode } from '@qloop/contracts';
 import { rowsOf, type Db } from '../../db/client.js';
+import { retryLostRace } from '../../db/retry-lost-race.js';
 import { categories, orgUnits, ticketImports } from '../../db/schema/index.js';
 import { badRequest, conflict, notFound } from '../../lib/errors.js';
 import { appendAudit, type AuditContext } from '../audit/append-audit.js';

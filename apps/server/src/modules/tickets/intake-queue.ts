@@ -22,6 +22,7 @@ const MAX_BATCH = 100;
 export const INTAKE_LANES = 2;
 
 type Waiting = { request: IntakeRequest; resolve: (o: IntakeResult) => void; reject: (e: unknown) => void };
+type Lane = { waiting: Waiting[]; busy: boolean };
 
 /**
  * Which lane a request waits in. Requests that may create the same new customer share a lane, so
@@ -44,7 +45,7 @@ export function laneKeyOf(r: IntakeRequest): string {
  * deadlock), its requests are retried one by one, so one request never fails because of another.
  */
 export class IntakeQueue {
-  private readonly lanes: { waiting: Waiting[]; busy: boolean }[];
+  private readonly lanes: Lane[];
 
   constructor(
     private readonly db: Db,
@@ -61,7 +62,7 @@ export class IntakeQueue {
     });
   }
 
-  private async pump(lane: { waiting: Waiting[]; busy: boolean }): Promise<void> {
+  private async pump(lane: Lane): Promise<void> {
     lane.busy = true;
     try {
       while (lane.waiting.length) {
