@@ -26,6 +26,7 @@ import { surveyAnalysisJourney } from './survey-analysis.journey.mjs';
 import { surveyRecoveryJourney } from './survey-recovery.journey.mjs';
 import { scanToRateJourney } from './scan-to-rate.journey.mjs';
 import { surveyCampaignsJourney } from './survey-campaigns.journey.mjs';
+import { submitDialog } from './dialogs.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const shotsDir = path.join(root, 'e2e', 'screenshots');
@@ -128,7 +129,9 @@ function stopServer(child) {
 // helpers used by the journeys
 
 async function newPage(browser, base, issues) {
-  const context = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN', baseURL: base });
+  // Reduced motion: antd then opens and closes dialogs without animating, so a click cannot land
+  // on a modal that is still zooming in (journeys (g) and (o) each lost one that way in CI).
+  const context = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN', baseURL: base, reducedMotion: 'reduce' });
   const page = await context.newPage();
   page.on('console', (msg) => {
     const text = msg.text();
@@ -241,8 +244,7 @@ async function ticketAction(page, action, state, fill) {
   const dialog = page.locator('.ant-modal').filter({ has: page.getByTestId('action-submit') });
   await dialog.waitFor();
   if (fill) await fill(dialog);
-  await dialog.getByTestId('action-submit').click();
-  await dialog.waitFor({ state: 'hidden', timeout: 10_000 });
+  await submitDialog(dialog, 'action-submit');
   await waitForState(page, state);
 }
 
