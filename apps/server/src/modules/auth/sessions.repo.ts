@@ -1,5 +1,6 @@
-import { and, eq, gt, inArray, lt, sql } from 'drizzle-orm';
+import { and, eq, gt, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { anyOf, prepared } from '../../db/prepared.js';
 import { apiTokens, orgUnits, sessions, users } from '../../db/schema/index.js';
 import type { PrincipalUser } from './principal.js';
 
@@ -33,19 +34,24 @@ export async function findSessionUsers(
   idHashes: string[],
   idleHours: number,
 ): Promise<Map<string, PrincipalUser & { lastSeenAt: Date }>> {
-  const rows = await db
-    .select({ ...principalColumns, lastSeenAt: sessions.lastSeenAt, idHash: sessions.idHash })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .innerJoin(orgUnits, eq(orgUnits.id, users.orgUnitId))
-    .where(
-      and(
-        inArray(sessions.idHash, idHashes),
-        gt(sessions.expiresAt, sql`now()`),
-        gt(sessions.lastSeenAt, sql`now() - ${`${idleHours} hours`}::interval`),
-        eq(users.active, true),
-      ),
-    );
+  // runs before almost every request: prepared, so neither Drizzle nor PostgreSQL rebuilds its plan
+  const lookUp = prepared(db, 'session_users', (d) =>
+    d
+      .select({ ...principalColumns, lastSeenAt: sessions.lastSeenAt, idHash: sessions.idHash })
+      .from(sessions)
+      .innerJoin(users, eq(users.id, sessions.userId))
+      .innerJoin(orgUnits, eq(orgUnits.id, users.orgUnitId))
+      .where(
+        and(
+          anyOf(sessions.idHash, 'hashes', 'text'),
+          gt(sessions.expiresAt, sql`now()`),
+          gt(sessions.lastSeenAt, sql`now() - make_interval(hours => ${sql.placeholder('idleHours')}::int)`),
+          eq(users.active, true),
+        ),
+      )
+      .prepare('session_users'),
+  );
+  const rows = await lookUp.execute({ hashes: idHashes, idleHours });
   return new Map(rows.map(({ idHash, ...row }) => [idHash, normalise(row)]));
 }
 

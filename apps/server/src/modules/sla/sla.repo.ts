@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { ClockKind, SlaAlerts, SlaPolicy, TicketClock, TicketSlaSummary } from '@qloop/contracts';
 import type { Db } from '../../db/client.js';
+import { anyOf, prepared } from '../../db/prepared.js';
 import { calendars, categories, customers, orgUnits, slaPolicies, ticketClocks, tickets } from '../../db/schema/index.js';
 import { insertRows } from '../../db/insert-rows.js';
 import { notFound } from '../../lib/errors.js';
@@ -69,7 +70,8 @@ export function selectSlaSubjects<E extends Record<string, SQL | PgColumn>>(db: 
 
 /** Every calendar as the engine reads it (a handful of rows; each version's value is cached). */
 export async function loadEngineCalendars(db: Db): Promise<Map<string, BusinessCalendar>> {
-  return new Map((await db.select().from(calendars)).map((r) => [r.key, engineCalendarOf(r)]));
+  const all = prepared(db, 'calendars_all', (d) => d.select().from(calendars).prepare('calendars_all'));
+  return new Map((await all.execute()).map((r) => [r.key, engineCalendarOf(r)]));
 }
 
 /**
@@ -80,8 +82,16 @@ export async function loadEngineCalendars(db: Db): Promise<Map<string, BusinessC
 export type ClockWriteContext = { calendars: Calendars; alerts: ReadonlyMap<string, SlaAlerts>; now: Date };
 
 /** `now` is the server's clock unless the caller sweeps as of another instant (tests, the demo seed). */
-export async function loadClockWriteContext(db: Db, now = new Date()): Promise<ClockWriteContext> {
-  const [calendars, rows] = await Promise.all([loadEngineCalendars(db), db.select({ id: slaPolicies.id, alerts: slaPolicies.alerts }).from(slaPolicies)]);
+export async function loadClockWriteContext(
+  db: Db,
+  now = new Date(),
+  /** the policies' alert settings when the caller has just read the policies */
+  policies?: readonly { id: string; alerts: SlaAlerts }[],
+): Promise<ClockWriteContext> {
+  const [calendars, rows] = await Promise.all([
+    loadEngineCalendars(db),
+    policies ?? db.select({ id: slaPolicies.id, alerts: slaPolicies.alerts }).from(slaPolicies),
+  ]);
   return { calendars, alerts: new Map(rows.map((r) => [r.id, r.alerts])), now };
 }
 
@@ -110,17 +120,24 @@ export async function clocksOf(
 ): Promise<Map<string, Clock[]>> {
   const out = new Map<string, Clock[]>();
   if (!ticketIds.length) return out;
-  const rows = await db
-    .select()
-    .from(ticketClocks)
-    .where(
-      and(
-        inArray(ticketClocks.ticketId, [...ticketIds]),
-        opts.live ? inArray(ticketClocks.status, ['running', 'paused']) : undefined,
-        opts.alertDueBefore ? sql`${ticketClocks.nextAlertAt} < ${opts.alertDueBefore.toISOString()}::timestamptz` : undefined,
-      ),
-    )
-    .orderBy(asc(ticketClocks.ticketId), asc(ticketClocks.kind), asc(ticketClocks.cycle));
+  const order = [asc(ticketClocks.ticketId), asc(ticketClocks.kind), asc(ticketClocks.cycle)];
+  const rows =
+    opts.live || opts.alertDueBefore
+      ? await db
+          .select()
+          .from(ticketClocks)
+          .where(
+            and(
+              inArray(ticketClocks.ticketId, [...ticketIds]),
+              opts.live ? inArray(ticketClocks.status, ['running', 'paused']) : undefined,
+              opts.alertDueBefore ? sql`${ticketClocks.nextAlertAt} < ${opts.alertDueBefore.toISOString()}::timestamptz` : undefined,
+            ),
+          )
+          .orderBy(...order)
+      : // every clock of some tickets: the ticket page and the read-back after intake, prepared
+        await prepared(db, 'clocks_of', (d) =>
+          d.select().from(ticketClocks).where(anyOf(ticketClocks.ticketId, 'ids', 'uuid')).orderBy(...order).prepare('clocks_of'),
+        ).execute({ ids: [...ticketIds] });
   for (const r of rows) out.set(r.ticketId, [...(out.get(r.ticketId) ?? []), toClock(r)]);
   return out;
 }

@@ -22,9 +22,11 @@ export async function planTicketClocks(
   const nextDeadlines = new Map<string, Date | null>();
   const nothing = { nextDeadlines, insert: async () => {} };
   if (!batch.length) return nothing;
-  const policies = (await tx.select().from(slaPolicies).where(eq(slaPolicies.active, true))).map(forMatching);
-  if (!policies.length) return nothing;
-  const ctx = await loadClockWriteContext(tx);
+  const active = await tx.select().from(slaPolicies).where(eq(slaPolicies.active, true));
+  if (!active.length) return nothing;
+  const policies = active.map(forMatching);
+  // only active policies' clocks are written here: their alert settings are those just read
+  const ctx = await loadClockWriteContext(tx, new Date(), active);
   const { calendars } = ctx;
   const clocks: (Clock & { ticketId: string })[] = [];
   for (const t of batch) {

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, gte, inArray, lte, or, sql, type SQL } from 'drizzl
 import { alias } from 'drizzle-orm/pg-core';
 import { COUNT_CAP, OPEN_STATES, SEARCH_RANK_WINDOW, TICKET_SORT_FIELDS, type TicketEvent, type TicketState, type TicketSummary } from '@qloop/contracts';
 import type { Db } from '../../db/client.js';
+import { anyOf, prepared } from '../../db/prepared.js';
 import { categories, customers, orgUnits, ticketEvents, tickets, users } from '../../db/schema/index.js';
 import { orgSubtreeCondition } from '../../lib/scope.js';
 import { parseSort } from '../../lib/sort.js';
@@ -81,8 +82,11 @@ export async function findTicket(db: Db, id: string) {
   return row ?? null;
 }
 
-export async function findTickets(db: Db, ids: readonly string[]) {
-  return ids.length ? selectSummary(db).where(inArray(tickets.id, [...ids])) : [];
+/** Tickets with their summary columns, by id (a prepared statement: see `prepared`). */
+export async function findTickets(db: Db, ids: readonly string[]): Promise<TicketRow[]> {
+  if (!ids.length) return [];
+  const byIds = prepared(db, 'tickets_by_ids', (d) => selectSummary(d).where(anyOf(tickets.id, 'ids', 'uuid')).prepare('tickets_by_ids'));
+  return byIds.execute({ ids: [...ids] });
 }
 
 /**
@@ -220,12 +224,15 @@ export async function listTickets(
 
 /** The timelines of several tickets at once, oldest entry first. */
 export async function listTicketEventsOf(db: Db, ticketIds: readonly string[]): Promise<Map<string, TicketEvent[]>> {
-  const rows = await db
-    .select({ e: ticketEvents, actorName: users.displayName })
-    .from(ticketEvents)
-    .leftJoin(users, eq(users.id, ticketEvents.actorId))
-    .where(inArray(ticketEvents.ticketId, [...ticketIds]))
-    .orderBy(asc(ticketEvents.id));
+  const rows = await prepared(db, 'ticket_events_of', (d) =>
+    d
+      .select({ e: ticketEvents, actorName: users.displayName })
+      .from(ticketEvents)
+      .leftJoin(users, eq(users.id, ticketEvents.actorId))
+      .where(anyOf(ticketEvents.ticketId, 'ids', 'uuid'))
+      .orderBy(asc(ticketEvents.id))
+      .prepare('ticket_events_of'),
+  ).execute({ ids: [...ticketIds] });
   const byTicket = new Map<string, TicketEvent[]>(ticketIds.map((id) => [id, []]));
   for (const { e, actorName } of rows) {
     byTicket.get(e.ticketId)!.push({
@@ -252,11 +259,14 @@ export type RelatedTicket = { id: string; no: string; title: string; state: Tick
 export async function relatedTicketsOf(db: Db, ts: readonly Linkable[]): Promise<Map<string, RelatedTicket[]>> {
   const ids = ts.map((t) => t.id);
   const targets = ts.flatMap((t) => [t.repeatOf, t.mergedInto]).filter((x): x is string => !!x);
-  const rows = await db
-    .select({ id: tickets.id, no: tickets.no, title: tickets.title, state: tickets.state, repeatOf: tickets.repeatOf, mergedInto: tickets.mergedInto })
-    .from(tickets)
-    .where(or(targets.length ? inArray(tickets.id, targets) : undefined, inArray(tickets.repeatOf, ids), inArray(tickets.mergedInto, ids)))
-    .orderBy(desc(tickets.createdAt));
+  const rows = await prepared(db, 'related_tickets_of', (d) =>
+    d
+      .select({ id: tickets.id, no: tickets.no, title: tickets.title, state: tickets.state, repeatOf: tickets.repeatOf, mergedInto: tickets.mergedInto })
+      .from(tickets)
+      .where(or(anyOf(tickets.id, 'targets', 'uuid'), anyOf(tickets.repeatOf, 'ids', 'uuid'), anyOf(tickets.mergedInto, 'ids', 'uuid')))
+      .orderBy(desc(tickets.createdAt))
+      .prepare('related_tickets_of'),
+  ).execute({ targets, ids });
   const result = new Map<string, RelatedTicket[]>();
   for (const t of ts) {
     const related: RelatedTicket[] = [];
