@@ -22,6 +22,7 @@ import {
 } from '../apps/server/src/db/schema/index.js';
 import { ensurePortalUser, seedCategories, seedDemo } from '../apps/server/src/seed/seed.js';
 import { generateDemoTickets } from '../apps/server/src/seed/demo-tickets.js';
+import { httpFloor, writeFloor } from './intake-floor.js';
 import { eq } from 'drizzle-orm';
 
 const percentile = (sorted: number[], p: number) =>
@@ -210,7 +211,7 @@ export async function benchTickets(pgUrl: string, total: number, log: (s: string
         // new customers on every run (numbered past the tickets already loaded), as on the first
         customer: { phone: `139${String((results.tickets as number) + i).padStart(8, '0')}` },
       });
-    // BENCH_ONLY=create,list,listBranch,search,import runs a subset
+    // BENCH_ONLY=create,floor,list,listBranch,search,import runs a subset
     const only = process.env.BENCH_ONLY?.split(',');
     const wanted = (phase: string) => !only || only.includes(phase);
     if (wanted('create')) {
@@ -239,6 +240,19 @@ export async function benchTickets(pgUrl: string, total: number, log: (s: string
         pgCpuMsPerRequest: create.pgCpuMsPerRequest,
         perSecond: Math.round(create.ms.length / create.seconds),
         ...stats(create.ms),
+      };
+    }
+    // what a created ticket costs at the least here (bench/intake-floor.ts), to read the create figures against
+    if (wanted('floor')) {
+      const sample = await fetch(`${base}/api/v1/tickets`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie: bm.cookie, 'x-csrf-token': bm.csrf },
+        body: createBody(-1),
+      });
+      if (sample.status !== 201) throw new Error(`floor: sample create refused: ${sample.status}`);
+      results.floor = {
+        http: await httpFloor(drive, createBody(0), await sample.json()),
+        writes: await writeFloor(database, pgCpuMs),
       };
     }
     const gets = (path: string, n: number, who = qm) =>
