@@ -1,8 +1,8 @@
 /**
  * Submits a modal dialog and waits until it has closed. Clicked again when the dialog stays open:
- * on a loaded machine a click can land while antd's modal is still zooming in and be lost (journey
- * (o) failed once in CI that way). A submission still running (its button loading) is waited for,
- * not sent twice.
+ * a click that landed while antd's modal was still zooming in was lost in CI (journeys (g), (o)).
+ * The journeys now run with reduced motion, so dialogs no longer animate; the retry stays as a
+ * guard. A submission still running (its button loading) is waited for, not sent twice.
  */
 export async function submitDialog(dialog, buttonTestId, { attempts = 3 } = {}) {
   const submit = dialog.getByTestId(buttonTestId);

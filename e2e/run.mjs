@@ -566,10 +566,10 @@ const journeys = [
       // the address changes at once, the page when the router's transition commits (with the new
       // rows): a dialog opened before then shows the previous filters, and follows when it commits
       const conditions = () => save.getByTestId('saved-filter-conditions').innerText();
-      await waitUntil(
-        async () => ((await conditions()).includes('状态：处理中') && (await conditions()).includes('东州热线班组')) || null,
-        'the conditions shown',
-      ).catch(async () => assert(false, `conditions shown: ${await conditions()}`));
+      const bothShown = (c) => c.includes('状态：处理中') && c.includes('东州热线班组');
+      await waitUntil(async () => bothShown(await conditions()) || null, 'the conditions shown').catch(async () =>
+        assert(false, `conditions shown: ${await conditions()}`),
+      );
       await save.getByTestId('saved-filter-name').fill('热线班组处理中');
       await save.getByTestId('saved-filter-shared').click();
       await shot(page, 'work-list-save-filter-zh-CN');
