@@ -15,7 +15,7 @@ import { traceIndicator } from './trace-indicator.js';
 import { computeBreakdown } from './compute-breakdown.js';
 import { breakdownWorkbook } from './breakdown-sheet.js';
 import { ownerOfFigure, setIndicatorOwner } from './indicator-owners.js';
-import { findTickets, toTicketSummary } from '../tickets/tickets.repo.js';
+import { findTicketSummaries, toTicketSummary } from '../tickets/tickets.repo.js';
 
 export function registerIndicatorRoutes(app: App): void {
   const tags = ['indicators'];
@@ -84,8 +84,7 @@ export function registerIndicatorRoutes(app: App): void {
       const q = req.query;
       const { ind, unit } = await figureOf(database.db, principal, req.params.key, q);
       const { ticketIds, total } = await traceIndicator(database.db, ind, { orgUnitId: unit.id, from: q.from, to: q.to, part: q.part, page: q.page, pageSize: q.pageSize, slice: sliceOf(q) });
-      const rows = new Map((await findTickets(database.db, ticketIds)).map((r) => [r.ticket.id, r]));
-      const items = ticketIds.flatMap((id) => (rows.has(id) ? [toTicketSummary(rows.get(id)!)] : []));
+      const items = (await findTicketSummaries(database.db, ticketIds)).map(toTicketSummary);
       return { items, total, page: q.page, pageSize: q.pageSize };
     },
   });

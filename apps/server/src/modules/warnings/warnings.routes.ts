@@ -5,7 +5,7 @@ import {
 import { conflict, notFound } from '../../lib/errors.js';
 import { defineRoute, type App } from '../../lib/route.js';
 import { loadOrgUnitInScope } from '../org/org-scope.js';
-import { findTickets, toTicketSummary } from '../tickets/tickets.repo.js';
+import { findTicketSummaries, toTicketSummary } from '../tickets/tickets.repo.js';
 import { actOnWarning } from './act-on-warning.js';
 import { evaluateWarnings } from './evaluate-warnings.js';
 import { createWarningRule, saveWarningRule } from './save-warning-rule.js';
@@ -59,8 +59,7 @@ export function registerWarningRoutes(app: App): void {
       const row = await findWarning(database.db, principal, req.params.id);
       if (!row) throw notFound('warning');
       const { ticketIds, total } = await warningTicketIds(database.db, principal, toWarning(row), req.query);
-      const rows = new Map((await findTickets(database.db, ticketIds)).map((r) => [r.ticket.id, r]));
-      const items = ticketIds.flatMap((id) => (rows.has(id) ? [toTicketSummary(rows.get(id)!)] : []));
+      const items = (await findTicketSummaries(database.db, ticketIds)).map(toTicketSummary);
       return { items, total, page: req.query.page, pageSize: req.query.pageSize };
     },
   });
