@@ -241,18 +241,10 @@ export async function listTickets(
   if (f.to) conds.push(lte(tickets.createdAt, new Date(f.to)));
   const where = and(...conds);
   const rank = tsQuery ? sql`ts_rank(tickets.search_vector, ${tsQuery})` : undefined;
-  const order: SQL[] = [];
-  if (rank && !f.sort) order.push(sql`${rank} DESC`);
   const { field, desc: isDesc } = parseSort(f.sort, TICKET_SORT_FIELDS, '-createdAt');
   // tickets without a running clock have no deadline: last either way, so "soonest due" leads the list
   const nulls = field === 'deadline' ? sql` NULLS LAST` : sql``;
-  order.push(isDesc ? sql`${sortColumns[field]} DESC${nulls}` : sql`${sortColumns[field]} ASC${nulls}`, asc(tickets.id));
-  // The page's ids are chosen first from narrow rows, then joined for their summaries: sorting the
-  // joined wide rows (description, search text, names) of every search match spilled to disk and
-  // doubled the time of a ranked search over 13,000 matches.
-  // A ranked search ranks the newest `window` matches (see SEARCH_RANK_WINDOW): for a common word
-  // the newest matches come off the creation-time index in a few thousand rows, where ranking all
-  // of them read every match's row. Same order as `order`: rank, then newest, then id.
+  const order = [isDesc ? sql`${sortColumns[field]} DESC${nulls}` : sql`${sortColumns[field]} ASC${nulls}`, asc(tickets.id)];
   const ranked = rank && !f.sort;
   const offset = (f.page - 1) * f.pageSize;
   // The page's ids are chosen first from narrow rows, then read with their summaries (a prepared
@@ -260,7 +252,7 @@ export async function listTickets(
   // disk, and planning the joins for each page cost more than running them.
   // A ranked search ranks the newest `window` matches (see SEARCH_RANK_WINDOW): for a common word
   // the newest matches come off the creation-time index in a few thousand rows, where ranking all
-  // of them read every match's row. Same order as `order`: rank, then newest, then id.
+  // of them read every match's row. Ordered by rank, then newest, then id.
   let pageRows: Promise<{ id: string; rank?: number }[]>;
   if (ranked) {
     // ranked outside the window's subquery: inside, its top-N sort would rank every match
@@ -279,6 +271,7 @@ export async function listTickets(
       .limit(f.pageSize)
       .offset(offset);
   } else {
+    // a search sorted by something else still shows each match's rank
     pageRows = db
       .select({ id: tickets.id, ...(rank ? { rank: sql<number>`${rank}` } : {}) })
       .from(tickets)
