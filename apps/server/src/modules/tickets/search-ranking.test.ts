@@ -3,6 +3,8 @@ import { createHarness, type Harness, type Session } from '../../test/harness.js
 import { principalFor, type Principal } from '../auth/principal.js';
 import { findPrincipalUser } from '../auth/sessions.repo.js';
 import { searchQueryOf } from './search-text.js';
+import { sql } from 'drizzle-orm';
+import { rankedSearchPage } from './ranked-search-page.js';
 import { listTickets } from './tickets.repo.js';
 
 /**
@@ -62,5 +64,29 @@ describe('ranked search window', () => {
     const api = (await agent.req('GET', `/api/v1/tickets?q=${encodeURIComponent('国际漫游')}&customerId=${customerId}`)).json();
     expect(api.items[0].id).toBe(made[0]);
     expect(api.rankedNewest).toBeUndefined();
+  });
+});
+
+describe('the newest matches: recent tickets first, every match when they come short', () => {
+  const page = (recentScan: number) => {
+    const tsQuery = sql`plainto_tsquery('simple', ${searchQueryOf('国际漫游')})`;
+    const where = sql`tickets.search_vector @@ ${tsQuery} AND tickets.customer_id = ${customerId}`;
+    return rankedSearchPage(h.database.db, { where, tsQuery, window: 3, limit: 50, offset: 0, recentScan });
+  };
+
+  it('finds the same page either way: from the newest tickets, or from every match', async () => {
+    // the five matches are the newest tickets: a walk through the newest 10 finds the newest three
+    const fromRecent = await page(10);
+    expect(new Set(fromRecent.map((r) => r.id))).toEqual(new Set(made.slice(2)));
+    // a later ticket that does not match: the newest three tickets now hold two matches, too few
+    const other = await agent.req('POST', '/api/v1/tickets', {
+      type: 'consultation', channel: 'hotline', title: '宽带报装进度', description: '客户来电询问', categoryId: (await h.categoryIds())['N03-03'], orgUnitId: await h.orgId('JN-DZ-T01'), customer: { phone: '13812340001' },
+    });
+    expect(other.statusCode).toBe(201);
+    const fromEvery = await page(3);
+    expect(fromEvery.map((r) => r.id)).toEqual(fromRecent.map((r) => r.id));
+    expect(fromEvery.map((r) => r.rank)).toEqual(fromRecent.map((r) => r.rank));
+    // and without the walk at all
+    expect((await page(0)).map((r) => r.id)).toEqual(fromRecent.map((r) => r.id));
   });
 });

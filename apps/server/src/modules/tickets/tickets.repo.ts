@@ -8,6 +8,7 @@ import { orgSubtreeCondition } from '../../lib/scope.js';
 import { parseSort } from '../../lib/sort.js';
 import type { Principal } from '../auth/principal.js';
 import { toCustomer } from '../customers/customers.repo.js';
+import { rankedSearchPage } from './ranked-search-page.js';
 
 const firstOwner = alias(users, 'first_owner');
 const assignee = alias(users, 'assignee');
@@ -250,26 +251,10 @@ export async function listTickets(
   // The page's ids are chosen first from narrow rows, then read with their summaries (a prepared
   // statement, findTicketSummaries): sorting the joined wide rows of every search match spilled to
   // disk, and planning the joins for each page cost more than running them.
-  // A ranked search ranks the newest `window` matches (see SEARCH_RANK_WINDOW): for a common word
-  // the newest matches come off the creation-time index in a few thousand rows, where ranking all
-  // of them read every match's row. Ordered by rank, then newest, then id.
+  // A ranked search ranks the newest `window` matches (SEARCH_RANK_WINDOW; see rankedSearchPage).
   let pageRows: Promise<{ id: string; rank?: number }[]>;
   if (ranked) {
-    // ranked outside the window's subquery: inside, its top-N sort would rank every match
-    const newest = db
-      .select({ id: tickets.id, createdAt: tickets.createdAt, vector: sql`tickets.search_vector`.as('vector') })
-      .from(tickets)
-      .where(where)
-      .orderBy(desc(tickets.createdAt), asc(tickets.id))
-      .limit(window)
-      .as('newest');
-    const windowRank = sql<number>`ts_rank(${newest.vector}, ${tsQuery})`;
-    pageRows = db
-      .select({ id: newest.id, rank: windowRank })
-      .from(newest)
-      .orderBy(sql`${windowRank} DESC`, desc(newest.createdAt), asc(newest.id))
-      .limit(f.pageSize)
-      .offset(offset);
+    pageRows = rankedSearchPage(db, { where, tsQuery: tsQuery!, window, limit: f.pageSize, offset });
   } else {
     // a search sorted by something else still shows each match's rank
     pageRows = db
