@@ -1,7 +1,8 @@
 import { randomInt } from 'node:crypto';
-import { eq, sql } from 'drizzle-orm';
+import { eq, sql, type SQL } from 'drizzle-orm';
 import type { AuditAction } from '@qloop/contracts';
 import type { Db } from '../../db/client.js';
+import { writeTogether } from '../../db/insert-rows.js';
 import { auditChainHeads } from '../../db/schema/index.js';
 import { AUDIT_CHAINS, entryHash, type ChainEntry } from './audit-chain.js';
 
@@ -56,7 +57,16 @@ export async function appendAudit(
   /** which chain to extend; random by default (the benchmark pins it to measure one chain) */
   chain = chainOf(tx),
 ): Promise<void> {
-  if (events.length === 0) return;
+  await writeTogether(tx, await auditWrites(tx, ctx, events, chain));
+}
+
+/**
+ * What `appendAudit` writes, for a caller that writes it together with its own rows in one
+ * statement (`writeTogether`): locks the chain head and hashes the entries now; the entries and the
+ * head's move are the two writes returned. Lock late: the head stays locked until the commit.
+ */
+export async function auditWrites(tx: Db, ctx: AuditContext, events: AuditEvent[], chain = chainOf(tx)): Promise<SQL[]> {
+  if (events.length === 0) return [];
   const [head] = await tx
     .select({ seq: auditChainHeads.seq, hash: auditChainHeads.hash })
     .from(auditChainHeads)
@@ -89,25 +99,22 @@ export async function appendAudit(
     prevHash = hash;
     return { ...entry, hash };
   });
-  // One statement writes the entries and moves the head: one round trip less while the head row
-  // is locked, which is what bounds the append rate of a chain. The entries travel as one JSON
-  // parameter: an import appends thousands at once, and building fifteen parameters per entry cost
-  // more than the statement.
+  // The entries travel as one JSON parameter: an import appends thousands at once, and building
+  // fifteen parameters per entry cost more than the statement. The head moves in the same
+  // statement (one round trip less while it is locked, which bounds a chain's append rate); the
+  // unique (chain, seq) key refuses an entry written twice.
   const input = rows.map((r) => ({
     chain: r.chain, seq: r.seq, at: r.at.toISOString(), actor_id: r.actorId, actor_name: r.actorName, action: r.action, entity_type: r.entityType,
     entity_id: r.entityId, org_unit_id: r.orgUnitId, before: r.before ?? null, after: r.after ?? null, request_id: r.requestId, ip: r.ip, prev_hash: r.prevHash, hash: r.hash,
   }));
-  await tx.execute(sql`
-    WITH written AS (
-      INSERT INTO audit_log (chain, seq, at, actor_id, actor_name, action, entity_type, entity_id, org_unit_id, before, after, request_id, ip, prev_hash, hash)
+  return [
+    sql`INSERT INTO audit_log (chain, seq, at, actor_id, actor_name, action, entity_type, entity_id, org_unit_id, before, after, request_id, ip, prev_hash, hash)
       SELECT chain, seq, at, actor_id, actor_name, action, entity_type, entity_id, org_unit_id, before, after, request_id, ip, prev_hash, hash
       FROM jsonb_to_recordset(${JSON.stringify(input)}::jsonb) AS x(chain smallint, seq bigint, at timestamptz, actor_id uuid, actor_name text, action text,
         entity_type text, entity_id text, org_unit_id uuid, before jsonb, after jsonb, request_id text, ip text, prev_hash text, hash text)
-      ORDER BY seq
-      RETURNING 1
-    )
-    UPDATE audit_chain_heads SET seq = ${seq}, hash = ${prevHash}
-     WHERE chain = ${chain} AND (SELECT count(*) FROM written) = ${rows.length}`);
+      ORDER BY seq`,
+    sql`UPDATE audit_chain_heads SET seq = ${seq}, hash = ${prevHash} WHERE chain = ${chain}`,
+  ];
 }
 
 /** Keeps only the fields that changed, for compact before/after records of an update. */

@@ -4,7 +4,7 @@ import type { ClockKind, SlaAlerts, SlaPolicy, TicketClock, TicketSlaSummary } f
 import type { Db } from '../../db/client.js';
 import { anyOf, prepared } from '../../db/prepared.js';
 import { calendars, categories, customers, orgUnits, slaPolicies, ticketClocks, tickets } from '../../db/schema/index.js';
-import { insertRows } from '../../db/insert-rows.js';
+import { insertRowsStatement, writeTogether } from '../../db/insert-rows.js';
 import { notFound } from '../../lib/errors.js';
 import { engineCalendarOf } from '../calendars/calendars.repo.js';
 import type { BusinessCalendar } from '../calendars/business-calendar.js';
@@ -144,12 +144,16 @@ export async function clocksOf(
 
 /** Inserts new clocks with their alert schedules, 1,000 rows a statement. */
 export async function insertClocks(tx: Db, clocks: readonly (Clock & { ticketId: string })[], ctx: ClockWriteContext): Promise<void> {
-  const rows = clocks.map((c) => ({
+  await writeTogether(tx, [insertClocksStatement(tx, clocks, ctx)]);
+}
+
+/** The statement `insertClocks` runs, to write it together with other rows (`writeTogether`). */
+export function insertClocksStatement(tx: Db, clocks: readonly (Clock & { ticketId: string })[], ctx: ClockWriteContext): SQL | null {
+  return insertRowsStatement(tx, ticketClocks, clocks.map((c) => ({
     ticketId: c.ticketId, kind: c.kind, cycle: c.cycle, policyId: c.policyId, calendarKey: c.calendarKey, targetMinutes: c.targetMinutes,
     startedAt: c.startedAt, countedFrom: c.countedFrom, elapsedMinutes: c.elapsedMinutes, pausedSince: c.pausedSince, pauses: c.pauses,
     deadline: c.deadline, status: c.status, metAt: c.metAt, breachedAt: c.breachedAt, ...alertScheduleOf(c, ctx),
-  }));
-  for (let i = 0; i < rows.length; i += 1000) await insertRows(tx, ticketClocks, rows.slice(i, i + 1000));
+  })));
 }
 
 /** Writes changed clocks back with their alert schedules, set-based: one statement per 1,000 clocks. */

@@ -1,9 +1,10 @@
-import { eq } from 'drizzle-orm';
+import { eq, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { slaPolicies } from '../../db/schema/index.js';
 import { INTAKE_KINDS, matchPolicy, type SlaSubject } from './match-policy.js';
 import { calendarOf, nextDeadlineOf, startClock, type Clock } from './sla-clock.js';
-import { forMatching, insertClocks, loadClockWriteContext, setNextDeadlines } from './sla.repo.js';
+import { forMatching, insertClocksStatement, loadClockWriteContext, setNextDeadlines } from './sla.repo.js';
+import { writeTogether } from '../../db/insert-rows.js';
 
 /** A ticket just accepted, with what policies look at and the instant it was taken. */
 export type NewTicketForSla = SlaSubject & { ticketId: string; at: Date };
@@ -12,15 +13,15 @@ export type NewTicketForSla = SlaSubject & { ticketId: string; at: Date };
  * The first-response and resolution clocks of tickets about to be accepted, set-based: policies
  * and calendars are read once for the batch. Returns each ticket's next deadline, for the ticket
  * row itself (setting it by an UPDATE after the insert wrote every ticket twice, with all its
- * index entries), and the write of the clocks, to run once the tickets are in. Runs inside the
- * intake transaction. A ticket no policy matches, or whose policy sets neither target, gets no clocks.
+ * index entries), and the write of the clocks: a statement to send with the tickets' own
+ * (`writeTogether`), or to run once the tickets are in. Runs inside the intake transaction. A ticket no policy matches, or whose policy sets neither target, gets no clocks.
  */
 export async function planTicketClocks(
   tx: Db,
   batch: readonly NewTicketForSla[],
-): Promise<{ nextDeadlines: Map<string, Date | null>; insert: () => Promise<void> }> {
+): Promise<{ nextDeadlines: Map<string, Date | null>; statement: SQL | null; insert: () => Promise<void> }> {
   const nextDeadlines = new Map<string, Date | null>();
-  const nothing = { nextDeadlines, insert: async () => {} };
+  const nothing = { nextDeadlines, statement: null, insert: async () => {} };
   if (!batch.length) return nothing;
   const active = await tx.select().from(slaPolicies).where(eq(slaPolicies.active, true));
   if (!active.length) return nothing;
@@ -40,7 +41,8 @@ export async function planTicketClocks(
     clocks.push(...mine.map((c) => ({ ...c, ticketId: t.ticketId })));
     if (mine.length) nextDeadlines.set(t.ticketId, nextDeadlineOf(mine));
   }
-  return { nextDeadlines, insert: () => insertClocks(tx, clocks, ctx) };
+  const statement = insertClocksStatement(tx, clocks, ctx);
+  return { nextDeadlines, statement, insert: () => writeTogether(tx, [statement]) };
 }
 
 /** Starts the clocks of tickets already stored (the demo seed) and sets their next deadlines. */

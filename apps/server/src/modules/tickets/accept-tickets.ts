@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { TICKET_LIMITS, type CreateTicketBody } from '@qloop/contracts';
 import { rowsOf, type Db } from '../../db/client.js';
-import { insertRows } from '../../db/insert-rows.js';
+import { insertRowsStatement, writeTogether } from '../../db/insert-rows.js';
 import { categories, customers, idempotencyKeys, orgUnits, ticketEvents, tickets } from '../../db/schema/index.js';
 import { AppError, badRequest, notFound } from '../../lib/errors.js';
 import { pathInScope } from '../../lib/scope.js';
-import { appendAudit, type AuditContext, type AuditEvent } from '../audit/append-audit.js';
+import { auditWrites, type AuditContext, type AuditEvent } from '../audit/append-audit.js';
 import type { Principal } from '../auth/principal.js';
 import { autoAssignBatch } from '../assignment/auto-assign-batch.js';
 import { notify, type NotificationInput } from '../notifications/notify.js';
@@ -121,7 +121,7 @@ export async function acceptTickets(
     return true;
   });
 
-  const customerOf = await resolveCustomers(tx, jobs, fail);
+  const { customerOf, writes: customerWrites } = await resolveCustomers(tx, jobs, fail);
   jobs = jobs.filter((j) => customerOf.has(j.index));
   if (!jobs.length) return finish(outcomes, replayOf);
 
@@ -239,15 +239,18 @@ export async function acceptTickets(
     tier: customerOf.get(j.index)!.tier, categoryPath: cats.get(j.input.categoryId)!.path, orgPath: units.get(j.input.orgUnitId)!.path,
   })));
   for (const row of rows) row.nextDeadline = clocks.nextDeadlines.get(row.id!) ?? null;
-  for (let i = 0; i < rows.length; i += 1000) await insertRows(tx, tickets, rows.slice(i, i + 1000));
-  for (let i = 0; i < events.length; i += 1000) await insertRows(tx, ticketEvents, events.slice(i, i + 1000));
-  await clocks.insert();
   const withKey = jobs.filter((j) => j.idempotencyKey);
-  if (withKey.length) {
-    await insertRows(tx, idempotencyKeys,
+  // everything the batch writes goes as one statement; the audit chain's head is locked just before
+  await writeTogether(tx, [
+    ...customerWrites,
+    insertRowsStatement(tx, tickets, rows),
+    insertRowsStatement(tx, ticketEvents, events),
+    clocks.statement,
+    insertRowsStatement(tx, idempotencyKeys,
       withKey.map((j) => ({ userId: j.principal.userId, key: j.idempotencyKey!, ticketId: (outcomes[j.index] as { id: string }).id })),
-    );
-  }
+    ),
+    ...(await auditWrites(tx, requests[0]!.audit, audit)),
+  ]);
   if (opts.notifications instanceof Map) {
     for (const [userId, n] of assignedCount) opts.notifications.set(userId, (opts.notifications.get(userId) ?? 0) + n);
   } else if (opts.notifications === 'summary') {
@@ -255,7 +258,6 @@ export async function acceptTickets(
   } else {
     await notify(tx, null, notes);
   }
-  for (let i = 0; i < audit.length; i += 1000) await appendAudit(tx, requests[0]!.audit, audit.slice(i, i + 1000));
   return finish(outcomes, replayOf);
 }
 
@@ -281,7 +283,11 @@ type ResolvedCustomer = { id: string; tier: 'vip' | 'normal'; events: AuditEvent
  * Finds or creates each request's customer. Rows are locked in id order, so concurrent batches
  * cannot deadlock on them, and two requests for one new phone in a batch share one new customer.
  */
-async function resolveCustomers(tx: Db, jobs: Job[], fail: (i: number, e: AppError) => unknown): Promise<Map<number, ResolvedCustomer>> {
+async function resolveCustomers(
+  tx: Db,
+  jobs: Job[],
+  fail: (i: number, e: AppError) => unknown,
+): Promise<{ customerOf: Map<number, ResolvedCustomer>; writes: (SQL | null)[] }> {
   const picked = unique(jobs.map((j) => j.input.customer.id).filter((id): id is string => !!id));
   const nos = unique(jobs.map((j) => (!j.input.customer.id ? j.input.customer.customerNo : undefined)).filter((n): n is string => !!n));
   const phones = unique(jobs.map((j) => (!j.input.customer.id ? j.input.customer.phone : undefined)).filter((p): p is string => !!p));
@@ -344,10 +350,11 @@ async function resolveCustomers(tx: Db, jobs: Job[], fail: (i: number, e: AppErr
     if (row.phone) byPhone.set(row.phone, made);
     result.set(j.index, r);
   }
-  for (let i = 0; i < created.length; i += 1000) await insertRows(tx, customers, created.slice(i, i + 1000));
+  // written with the tickets (the caller's `writeTogether`): new customers, and the gaps filled in
+  const writes = [insertRowsStatement(tx, customers, created)];
   for (const { row, fill } of fills.values()) {
-    await tx.update(customers).set({ ...fill, updatedAt: new Date(), version: sql`${customers.version} + 1` }).where(eq(customers.id, row.id));
+    writes.push(tx.update(customers).set({ ...fill, updatedAt: new Date(), version: sql`${customers.version} + 1` }).where(eq(customers.id, row.id)).getSQL());
     of(row).events.push({ action: 'update', entityType: 'customer', entityId: row.id, orgUnitId: row.orgUnitId, before: {}, after: { filled: Object.keys(fill) } });
   }
-  return result;
+  return { customerOf: result, writes };
 }
