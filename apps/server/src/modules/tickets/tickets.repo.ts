@@ -275,10 +275,22 @@ export async function listTickets(
   const [items, [count]] = await Promise.all([
     pageItems(),
     // Counting a million matches costs more than the page itself; stop at the cap and say so.
-    db.select({ n: sql<number>`count(*)::int` }).from(db.select({ one: sql`1` }).from(tickets).where(where).limit(Math.max(cap, ranked ? window : 0) + 1).as('capped')),
+    db.select({ n: sql<number>`count(*)::int` }).from(cappedMatches(db, where, Math.max(cap, ranked ? window : 0) + 1, !!f.open && !tsQuery)),
   ]);
   const n = Number(count?.n ?? 0);
   return { items, total: Math.min(n, cap), totalIsLowerBound: n > cap, ...(ranked && n > window ? { rankedNewest: window } : {}) };
+}
+
+/**
+ * The first `limit` matches, to count. Which ones is free, and the cheapest to find depends on where
+ * they lie: a sequential scan stops at the limit, but starts wherever the last scan of the table
+ * left off (PostgreSQL synchronises them), and among a year of closed tickets 1,001 open ones
+ * took 35–60 ms to find on a million tickets. Open tickets are the recent ones: walking the
+ * partial index of open tickets newest first finds them in 3 ms.
+ */
+function cappedMatches(db: Db, where: SQL | undefined, limit: number, openOnly: boolean) {
+  const matches = db.select({ one: sql`1` }).from(tickets).where(where);
+  return (openOnly ? matches.orderBy(desc(tickets.createdAt)) : matches).limit(limit).as('capped');
 }
 
 /** The timelines of several tickets at once, oldest entry first. */

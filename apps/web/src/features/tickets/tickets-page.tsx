@@ -125,32 +125,7 @@ export default function TicketsPage() {
         activeTabKey={view.view}
         onTabChange={(key) => patch({ view: key as WorkView, assigneeId: key === 'mine' ? undefined : view.assigneeId })}
         tabProps={{ size: 'middle' }}
-        tabBarExtraContent={
-          <Flex gap={8} align="center">
-            <SavedFiltersMenu list={view} onApply={apply} assigneeName={assigneeName} />
-            <span className="qloop-toolbar-sep" />
-            <Checkbox checked={!!view.escalated} onChange={(e) => patch({ escalated: e.target.checked || undefined })}>
-              {t('ticket.escalated')}
-            </Checkbox>
-            <Checkbox checked={!!view.repeat} onChange={(e) => patch({ repeat: e.target.checked || undefined })}>
-              {t('ticket.repeat')}
-            </Checkbox>
-            <Checkbox checked={!!view.overdue} onChange={(e) => patch({ overdue: e.target.checked || undefined })} data-testid="filter-overdue">
-              {t('ticket.overdue')}
-            </Checkbox>
-            <Checkbox
-              checked={!!view.atRisk}
-              onChange={(e) => patch(e.target.checked ? { atRisk: true, sort: view.sort ?? 'deadline' } : { atRisk: undefined, sort: view.sort === 'deadline' ? undefined : view.sort })}
-              data-testid="filter-at-risk"
-            >
-              <Tooltip title={t('slaClock.atRiskHint')}>{t('slaClock.atRisk')}</Tooltip>
-            </Checkbox>
-            <Switch size="small" id="filter-open" checked={!!view.open} onChange={(open) => patch({ open: open || undefined })} data-testid="filter-open" />
-            <label htmlFor="filter-open" style={{ cursor: 'pointer' }}>
-              {t('ticket.openOnly')}
-            </label>
-          </Flex>
-        }
+        tabBarExtraContent={<SavedFiltersMenu list={view} onApply={apply} assigneeName={assigneeName} />}
       >
         <Flex vertical gap={12} style={{ padding: '16px 16px 12px' }}>
           <Flex gap={12} wrap>
@@ -197,6 +172,29 @@ export default function TicketsPage() {
               onChange={(priority) => patch({ priority })}
               options={PRIORITIES.map((v) => ({ value: v, label: t(`priority.${v}`) }))}
             />
+            {/* the flags sit with the filters, not in the tab bar: there, in English, they squeezed the views' tabs into a scroller */}
+            <Flex gap={8} wrap align="center">
+              <Checkbox checked={!!view.escalated} onChange={(e) => patch({ escalated: e.target.checked || undefined })}>
+                {t('ticket.escalated')}
+              </Checkbox>
+              <Checkbox checked={!!view.repeat} onChange={(e) => patch({ repeat: e.target.checked || undefined })}>
+                {t('ticket.repeat')}
+              </Checkbox>
+              <Checkbox checked={!!view.overdue} onChange={(e) => patch({ overdue: e.target.checked || undefined })} data-testid="filter-overdue">
+                {t('ticket.overdue')}
+              </Checkbox>
+              <Checkbox
+                checked={!!view.atRisk}
+                onChange={(e) => patch(e.target.checked ? { atRisk: true, sort: view.sort ?? 'deadline' } : { atRisk: undefined, sort: view.sort === 'deadline' ? undefined : view.sort })}
+                data-testid="filter-at-risk"
+              >
+                <Tooltip title={t('slaClock.atRiskHint')}>{t('slaClock.atRisk')}</Tooltip>
+              </Checkbox>
+              <Switch size="small" id="filter-open" checked={!!view.open} onChange={(open) => patch({ open: open || undefined })} data-testid="filter-open" />
+              <label htmlFor="filter-open" style={{ cursor: 'pointer' }}>
+                {t('ticket.openOnly')}
+              </label>
+            </Flex>
           </Flex>
           <Flex gap={12} wrap align="center">
             <TreeSelect<string>
