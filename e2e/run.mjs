@@ -490,8 +490,13 @@ const journeys = [
       await page.locator('.ant-tabs-tab-active').filter({ has: page.getByTestId('view-all') }).waitFor({ timeout: 15_000 });
       await tableSettled(page);
       await page.getByTestId('ticket-search').locator('input').fill('宽带');
+      // the newest demo tickets are about 宽带 too: wait for the search's own answer, not just any rows
+      const searched = page.waitForResponse((r) => r.url().includes('/api/v1/tickets?') && r.url().includes('q=%E5%AE%BD%E5%B8%A6'));
       await page.getByTestId('ticket-search').locator('input').press('Enter');
       await page.waitForURL(/q=%E5%AE%BD%E5%B8%A6/);
+      const found = await (await searched).json();
+      const totalText = () => page.locator('.ant-pagination-total-text').innerText();
+      await waitUntil(async () => (await totalText()).includes(found.total.toLocaleString('en')), 'the search total shown');
       // ranked: the best matches (宽带 in the title) come first
       const firstTitle = () => page.locator('.ant-table-tbody tr.ant-table-row .qloop-ticket-title').first().innerText();
       await waitUntil(async () => (await firstTitle()).includes('宽带'), 'the ranked search results').catch(async () => {
@@ -500,13 +505,13 @@ const journeys = [
       await tableSettled(page);
       const titles = await page.locator('.ant-table-tbody tr.ant-table-row .qloop-ticket-title').allInnerTexts();
       assert(titles.filter((x) => x.includes('宽带')).length >= 5, `several titles with 宽带: ${titles.join(' | ')}`);
-      const total = await page.locator('.ant-pagination-total-text').innerText();
+      const total = await totalText();
       await shot(page, 'tickets-list-zh-CN');
       // the view lives in the address: a reload (or a shared link) shows the same list
       await page.reload();
       await tableSettled(page);
       assert((await page.getByTestId('ticket-search').locator('input').inputValue()) === '宽带', 'search kept in the URL');
-      assert((await page.locator('.ant-pagination-total-text').innerText()) === total, 'same total after reload');
+      { const after = await page.locator('.ant-pagination-total-text').innerText(); assert(after === total, `same total after reload: ${total} → ${after}`); }
       await switchLanguage(page, 'en-US');
       await page.locator('.ant-table-thead', { hasText: 'Ticket no.' }).waitFor();
       assert((await page.getByTestId('view-all').innerText()).includes('All tickets'), 'tabs in English');
