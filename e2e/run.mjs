@@ -511,7 +511,8 @@ const journeys = [
       await page.reload();
       await tableSettled(page);
       assert((await page.getByTestId('ticket-search').locator('input').inputValue()) === '宽带', 'search kept in the URL');
-      { const after = await page.locator('.ant-pagination-total-text').innerText(); assert(after === total, `same total after reload: ${total} → ${after}`); }
+      const reloaded = await totalText();
+      assert(reloaded === total, `same total after reload: ${total} → ${reloaded}`);
       await switchLanguage(page, 'en-US');
       await page.locator('.ant-table-thead', { hasText: 'Ticket no.' }).waitFor();
       assert((await page.getByTestId('view-all').innerText()).includes('All tickets'), 'tabs in English');

@@ -142,7 +142,7 @@ export async function clocksOf(
   return out;
 }
 
-/** Inserts new clocks with their alert schedules, 1,000 rows a statement. */
+/** Inserts new clocks with their alert schedules, in one statement. */
 export async function insertClocks(tx: Db, clocks: readonly (Clock & { ticketId: string })[], ctx: ClockWriteContext): Promise<void> {
   await writeTogether(tx, [insertClocksStatement(tx, clocks, ctx)]);
 }

@@ -13,15 +13,16 @@ export type NewTicketForSla = SlaSubject & { ticketId: string; at: Date };
  * The first-response and resolution clocks of tickets about to be accepted, set-based: policies
  * and calendars are read once for the batch. Returns each ticket's next deadline, for the ticket
  * row itself (setting it by an UPDATE after the insert wrote every ticket twice, with all its
- * index entries), and the write of the clocks: a statement to send with the tickets' own
- * (`writeTogether`), or to run once the tickets are in. Runs inside the intake transaction. A ticket no policy matches, or whose policy sets neither target, gets no clocks.
+ * index entries), and the write of the clocks, a statement to send with the tickets' own
+ * (`writeTogether`) or after them. Runs inside the intake transaction. A ticket no policy
+ * matches, or whose policy sets neither target, gets no clocks.
  */
 export async function planTicketClocks(
   tx: Db,
   batch: readonly NewTicketForSla[],
-): Promise<{ nextDeadlines: Map<string, Date | null>; statement: SQL | null; insert: () => Promise<void> }> {
+): Promise<{ nextDeadlines: Map<string, Date | null>; statement: SQL | null }> {
   const nextDeadlines = new Map<string, Date | null>();
-  const nothing = { nextDeadlines, statement: null, insert: async () => {} };
+  const nothing = { nextDeadlines, statement: null };
   if (!batch.length) return nothing;
   const active = await tx.select().from(slaPolicies).where(eq(slaPolicies.active, true));
   if (!active.length) return nothing;
@@ -41,13 +42,12 @@ export async function planTicketClocks(
     clocks.push(...mine.map((c) => ({ ...c, ticketId: t.ticketId })));
     if (mine.length) nextDeadlines.set(t.ticketId, nextDeadlineOf(mine));
   }
-  const statement = insertClocksStatement(tx, clocks, ctx);
-  return { nextDeadlines, statement, insert: () => writeTogether(tx, [statement]) };
+  return { nextDeadlines, statement: insertClocksStatement(tx, clocks, ctx) };
 }
 
 /** Starts the clocks of tickets already stored (the demo seed) and sets their next deadlines. */
 export async function startTicketClocks(tx: Db, batch: readonly NewTicketForSla[]): Promise<void> {
   const plan = await planTicketClocks(tx, batch);
-  await plan.insert();
+  await writeTogether(tx, [plan.statement]);
   await setNextDeadlines(tx, [...plan.nextDeadlines].map(([ticketId, deadline]) => ({ ticketId, deadline })));
 }
